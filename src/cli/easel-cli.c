@@ -1,0 +1,81 @@
+/* easel-cli.c: Easel on the command line
+ *
+ * Copyright 2026 The Easel developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+
+/* Exit codes, as documented in the README and `easel-cli --help`. */
+enum {
+  EXIT_OK = 0,
+  EXIT_USAGE = 1,
+};
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean version = FALSE;
+  g_autofree char *description = NULL;
+  const GOptionEntry entries[] = {
+    { "version", 'v', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &version,
+      N_("Show the version of Easel and exit"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_set_prgname ("easel-cli");
+
+  /* Translators: the part of the usage line after "easel-cli [OPTION…]". */
+  context = g_option_context_new (_("COMMAND [ARGUMENT…]"));
+  g_option_context_set_summary (context,
+                                _("Make and edit images with gpt-image-2 from the command line,\n"
+                                  "with the gateways, keys and history of the Easel app."));
+  description = g_strdup_printf (_("Exit status:\n"
+                                   "  0  success\n"
+                                   "  1  the command line could not be understood\n"
+                                   "\n"
+                                   "Report problems at %s"),
+                                 PACKAGE_BUGREPORT);
+  g_option_context_set_description (context, description);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  /* Options after the command name belong to the command. */
+  g_option_context_set_strict_posix (context, TRUE);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("easel-cli: %s\n", error->message);
+      g_printerr (_("Run “%s” to see the options.\n"), "easel-cli --help");
+      return EXIT_USAGE;
+    }
+
+  if (version)
+    {
+      g_print ("easel-cli %s\n", PACKAGE_VERSION);
+      return EXIT_OK;
+    }
+
+  if (argc < 2)
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+      g_printerr ("%s", help);
+      return EXIT_USAGE;
+    }
+
+  g_printerr (_("easel-cli: unknown command “%s”\n"), argv[1]);
+  g_printerr (_("Run “%s” to see the options.\n"), "easel-cli --help");
+  return EXIT_USAGE;
+}

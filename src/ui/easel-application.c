@@ -1,0 +1,246 @@
+/* easel-application.c
+ *
+ * Copyright 2026 The Easel developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "easel-application.h"
+#include "easel-preferences-window.h"
+#include "easel-window.h"
+
+struct _EaselApplication
+{
+  AdwApplication  parent_instance;
+  EaselSettings  *settings;
+};
+
+G_DEFINE_FINAL_TYPE (EaselApplication, easel_application, ADW_TYPE_APPLICATION)
+
+static GtkWindow *
+easel_application_get_main_window (EaselApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    {
+      if (EASEL_IS_WINDOW (l->data))
+        return l->data;
+    }
+
+  return NULL;
+}
+
+static void
+apply_color_scheme (EaselApplication *self)
+{
+  static const AdwColorScheme schemes[] = {
+    [EASEL_COLOR_SCHEME_SYSTEM] = ADW_COLOR_SCHEME_DEFAULT,
+    [EASEL_COLOR_SCHEME_LIGHT] = ADW_COLOR_SCHEME_FORCE_LIGHT,
+    [EASEL_COLOR_SCHEME_DARK] = ADW_COLOR_SCHEME_FORCE_DARK,
+  };
+  EaselColorScheme scheme = easel_settings_get_color_scheme (self->settings);
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), schemes[scheme]);
+}
+
+static void
+easel_application_activate (GApplication *app)
+{
+  EaselApplication *self = EASEL_APPLICATION (app);
+  GtkWindow *window = easel_application_get_main_window (self);
+
+  if (window == NULL)
+    window = GTK_WINDOW (easel_window_new (self));
+
+  gtk_window_present (window);
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  EaselApplication *self = user_data;
+  GtkWindow *parent = easel_application_get_main_window (self);
+  EaselPreferencesWindow *prefs;
+
+  /* One Preferences window at a time: bring the open one forward. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    {
+      if (EASEL_IS_PREFERENCES_WINDOW (l->data))
+        {
+          gtk_window_present (l->data);
+          return;
+        }
+    }
+
+  prefs = easel_preferences_window_new (self->settings);
+  gtk_window_set_application (GTK_WINDOW (prefs), GTK_APPLICATION (self));
+  if (parent != NULL)
+    gtk_window_set_transient_for (GTK_WINDOW (prefs), parent);
+  gtk_window_present (GTK_WINDOW (prefs));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  EaselApplication *self = user_data;
+  static const char *developers[] = { "The Easel developers", NULL };
+  g_autofree char *release_notes = NULL;
+  GtkWidget *about;
+
+  /* The same texts as the metainfo file, so they share its translations.
+   * (adw_about_window_new_from_appdata () would read them from there, but it
+   * needs libadwaita 1.4.) */
+  release_notes = g_strdup_printf ("<p>%s</p>",
+                                   _("The first release of Easel: the application shell, "
+                                     "preferences for its style, the keyboard shortcuts window "
+                                     "and easel-cli."));
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "application-name", _("Easel"),
+                        "application-icon", APP_ID,
+                        "version", PACKAGE_VERSION,
+                        "developer-name", _("The Easel developers"),
+                        "comments", _("Make and edit images with gpt-image-2"),
+                        "website", PACKAGE_WEBSITE,
+                        "issue-url", PACKAGE_BUGREPORT,
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "release-notes-version", PACKAGE_VERSION,
+                        "release-notes", release_notes,
+                        NULL);
+  adw_about_window_set_developers (ADW_ABOUT_WINDOW (about), developers);
+  adw_about_window_set_copyright (ADW_ABOUT_WINDOW (about),
+                                  _("© 2026 The Easel developers"));
+  /* Translators: put your name (and e-mail address) here, one translator a line. */
+  adw_about_window_set_translator_credits (ADW_ABOUT_WINDOW (about), _("translator-credits"));
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about),
+                                      _("Generated Images"),
+                                      NULL,
+                                      GTK_LICENSE_CUSTOM,
+                                      _("Images are made by the gateway you choose and are "
+                                        "subject to its terms and to OpenAI’s usage policies. "
+                                        "Easel adds no claim to them."));
+  gtk_window_set_application (GTK_WINDOW (about), GTK_APPLICATION (self));
+  gtk_window_set_transient_for (GTK_WINDOW (about), easel_application_get_main_window (self));
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  EaselApplication *self = user_data;
+
+  /* Close the windows rather than quitting outright, so each one saves its
+   * state through its close-request handler. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; )
+    {
+      GtkWindow *window = l->data;
+
+      l = l->next;
+      gtk_window_close (window);
+    }
+}
+
+static const GActionEntry app_actions[] = {
+  { .name = "preferences", .activate = preferences_action },
+  { .name = "about", .activate = about_action },
+  { .name = "quit", .activate = quit_action },
+};
+
+static void
+easel_application_startup (GApplication *app)
+{
+  EaselApplication *self = EASEL_APPLICATION (app);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+
+  G_APPLICATION_CLASS (easel_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+
+  self->settings = easel_settings_new ();
+  g_signal_connect_object (self->settings, "notify::color-scheme",
+                           G_CALLBACK (apply_color_scheme), self, G_CONNECT_SWAPPED);
+  apply_color_scheme (self);
+}
+
+static void
+easel_application_shutdown (GApplication *app)
+{
+  EaselApplication *self = EASEL_APPLICATION (app);
+
+  G_APPLICATION_CLASS (easel_application_parent_class)->shutdown (app);
+
+  g_clear_object (&self->settings);
+}
+
+static void
+easel_application_dispose (GObject *object)
+{
+  EaselApplication *self = EASEL_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (easel_application_parent_class)->dispose (object);
+}
+
+static void
+easel_application_class_init (EaselApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = easel_application_dispose;
+
+  app_class->activate = easel_application_activate;
+  app_class->startup = easel_application_startup;
+  app_class->shutdown = easel_application_shutdown;
+}
+
+static void
+easel_application_init (EaselApplication *self)
+{
+}
+
+/**
+ * easel_application_new:
+ *
+ * Returns: (transfer full): the Easel application
+ */
+EaselApplication *
+easel_application_new (void)
+{
+  return g_object_new (EASEL_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", RESOURCE_BASE,
+                       NULL);
+}
+
+/**
+ * easel_application_get_settings:
+ * @self: a #EaselApplication
+ *
+ * Returns: (transfer none) (nullable): the app's settings, available from
+ *   startup until shutdown
+ */
+EaselSettings *
+easel_application_get_settings (EaselApplication *self)
+{
+  g_return_val_if_fail (EASEL_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}

@@ -1,0 +1,23 @@
+/* easel-application.h
+ *
+ * Copyright 2026 The Easel developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "easel-settings.h"
+
+G_BEGIN_DECLS
+
+#define EASEL_TYPE_APPLICATION (easel_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (EaselApplication, easel_application, EASEL, APPLICATION, AdwApplication)
+
+EaselApplication *easel_application_new          (void);
+EaselSettings    *easel_application_get_settings (EaselApplication *self);
+
+G_END_DECLS

@@ -1,0 +1,222 @@
+/* easel-test-utils.c: helpers shared by Easel's UI tests
+ *
+ * Copyright 2026 The Easel developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <math.h>
+
+#include "easel-test-utils.h"
+
+/* No wait in a UI test may hang the suite: past this the test fails and
+ * says what it was waiting for. */
+#define WAIT_LIMIT_SECONDS 20
+
+typedef struct
+{
+  gboolean  (*condition) (gpointer data);
+  gpointer    data;
+} Wait;
+
+static gboolean
+on_wait_timeout (gpointer user_data)
+{
+  const char *what = user_data;
+
+  g_error ("Timed out after %d s waiting for %s", WAIT_LIMIT_SECONDS, what);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * easel_test_wait_until:
+ * @condition: returns %TRUE once the wait is over
+ * @data: passed to @condition
+ * @what: a description for the failure message
+ *
+ * Runs the default main context until @condition holds, aborting the test
+ * after a bounded time.
+ */
+void
+easel_test_wait_until (gboolean  (*condition) (gpointer data),
+                       gpointer    data,
+                       const char *what)
+{
+  guint timeout_id = g_timeout_add_seconds (WAIT_LIMIT_SECONDS, on_wait_timeout, (gpointer) what);
+
+  while (!condition (data))
+    g_main_context_iteration (NULL, TRUE);
+
+  g_source_remove (timeout_id);
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static gboolean
+flag_is_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static void
+set_flag (gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+/**
+ * easel_test_wait_for_frame:
+ * @widget: a widget in a presented window
+ *
+ * Waits until @widget is mapped and its window has painted a frame since
+ * this call, so the allocation and the styles in effect are current.
+ */
+void
+easel_test_wait_for_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock;
+  gboolean painted = FALSE;
+  gulong handler;
+
+  easel_test_wait_until (is_mapped, widget, "the widget to be mapped");
+
+  clock = gtk_widget_get_frame_clock (widget);
+  g_assert_nonnull (clock);
+  handler = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (set_flag), &painted);
+  gtk_widget_queue_draw (GTK_WIDGET (gtk_widget_get_root (widget)));
+  easel_test_wait_until (flag_is_set, &painted, "a frame to be painted");
+  g_signal_handler_disconnect (clock, handler);
+}
+
+/**
+ * easel_test_render_widget:
+ * @widget: a mapped widget
+ *
+ * Renders @widget with its window's renderer, as it is on screen now.
+ *
+ * Returns: (transfer full): the rendered texture
+ */
+GdkTexture *
+easel_test_render_widget (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  GskRenderer *renderer;
+
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  g_assert_nonnull (renderer);
+
+  return gsk_renderer_render_texture (renderer, node,
+                                      &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+/**
+ * easel_test_save_screenshot:
+ * @widget: a mapped widget, usually a window
+ * @name: the file name without extension
+ *
+ * Saves what @widget shows as `$EASEL_SCREENSHOT_DIR/NAME.png`, the
+ * artifact a person looks at to judge the screen.
+ *
+ * Returns: (transfer full): the path written
+ */
+char *
+easel_test_save_screenshot (GtkWidget  *widget,
+                            const char *name)
+{
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file_name = g_strconcat (name, ".png", NULL);
+  const char *dir = g_getenv ("EASEL_SCREENSHOT_DIR");
+  char *path;
+
+  if (dir == NULL)
+    dir = g_get_tmp_dir ();
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  path = g_build_filename (dir, file_name, NULL);
+
+  texture = easel_test_render_widget (widget);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("Screenshot saved: %s", path);
+
+  return path;
+}
+
+/**
+ * easel_test_texture_luminance:
+ * @texture: a texture
+ * @stddev: (out) (optional): the standard deviation of the luminance
+ *
+ * Returns: the mean luminance of @texture in 0–255, so a test can tell a
+ *   light rendering from a dark one and a drawn window from a blank one
+ */
+double
+easel_test_texture_luminance (GdkTexture *texture,
+                              double     *stddev)
+{
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
+  gsize stride = (gsize) width * 4;
+  g_autofree guchar *pixels = g_malloc (stride * height);
+  double sum = 0, sum_sq = 0;
+  gsize count = (gsize) width * height;
+
+  /* Downloads as CAIRO_FORMAT_ARGB32 in native byte order: B, G, R, A on
+   * little-endian machines. */
+  gdk_texture_download (texture, pixels, stride);
+
+  for (gsize i = 0; i < count; i++)
+    {
+      const guchar *p = pixels + i * 4;
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+      double y = 0.0722 * p[0] + 0.7152 * p[1] + 0.2126 * p[2];
+#else
+      double y = 0.2126 * p[1] + 0.7152 * p[2] + 0.0722 * p[3];
+#endif
+      sum += y;
+      sum_sq += y * y;
+    }
+
+  if (stddev != NULL)
+    *stddev = sqrt (MAX (0.0, sum_sq / count - (sum / count) * (sum / count)));
+
+  return sum / count;
+}
+
+/**
+ * easel_test_find_window:
+ * @type: a #GtkWindow subtype
+ *
+ * Returns: (transfer none) (nullable): the first toplevel of @type
+ */
+GtkWindow *
+easel_test_find_window (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      /* The list keeps its own reference, so the pointer outlives ours. */
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) &&
+          gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
