@@ -50,6 +50,19 @@ easel_test_wait_until (gboolean  (*condition) (gpointer data),
   g_source_remove (timeout_id);
 }
 
+/**
+ * easel_test_use_desktop_font:
+ *
+ * Sets the interface font GNOME uses, as the desktop would through
+ * XSETTINGS, which a bare X server lacks; screenshots then show what users
+ * see.
+ */
+void
+easel_test_use_desktop_font (void)
+{
+  g_object_set (gtk_settings_get_default (), "gtk-font-name", "Cantarell 11", NULL);
+}
+
 static gboolean
 is_mapped (gpointer data)
 {
