@@ -55,6 +55,7 @@ GError     *easel_error_new_for_status     (guint           status,
 GError     *easel_error_new_remote_failed  (const char     *gateway_message);
 char       *easel_error_gateway_message    (GBytes         *body,
                                             const char     *content_type);
-int         easel_error_exit_code          (const GError   *error);
+int         easel_error_exit_code          (const GError   *error,
+                                            gboolean        sent);
 
 G_END_DECLS
