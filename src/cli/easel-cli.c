@@ -11,10 +11,16 @@
 #include <locale.h>
 #include <stdio.h>
 
-/* Exit codes, as documented in the README and `easel-cli --help`. */
-enum {
-  EXIT_OK = 0,
-  EXIT_USAGE = 1,
+#include "easel-cli-private.h"
+
+typedef struct
+{
+  const char *name;
+  int       (*run)     (int argc, char **argv);
+} Command;
+
+static const Command commands[] = {
+  { "generate", easel_cli_generate },
 };
 
 int
@@ -42,9 +48,17 @@ main (int   argc,
   g_option_context_set_summary (context,
                                 _("Make and edit images with gpt-image-2 from the command line,\n"
                                   "with the gateways, keys and history of the Easel app."));
-  description = g_strdup_printf (_("Exit status:\n"
+  description = g_strdup_printf (_("Commands:\n"
+                                   "  generate    make images from a prompt (see generate --help)\n"
+                                   "\n"
+                                   "Exit status:\n"
                                    "  0  success\n"
                                    "  1  the command line could not be understood\n"
+                                   "  2  the request is invalid; nothing was sent\n"
+                                   "  3  the gateway refused it (4xx, the job failed, the result "
+                                   "expired)\n"
+                                   "  4  network or gateway failure, after retries\n"
+                                   "  5  cancelled\n"
                                    "\n"
                                    "Report problems at %s"),
                                  PACKAGE_BUGREPORT);
@@ -58,13 +72,13 @@ main (int   argc,
     {
       g_printerr ("easel-cli: %s\n", error->message);
       g_printerr (_("Run “%s” to see the options.\n"), "easel-cli --help");
-      return EXIT_USAGE;
+      return EASEL_EXIT_USAGE;
     }
 
   if (version)
     {
       g_print ("easel-cli %s\n", PACKAGE_VERSION);
-      return EXIT_OK;
+      return EASEL_EXIT_OK;
     }
 
   if (argc < 2)
@@ -72,10 +86,16 @@ main (int   argc,
       g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
 
       g_printerr ("%s", help);
-      return EXIT_USAGE;
+      return EASEL_EXIT_USAGE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      if (g_str_equal (argv[1], commands[i].name))
+        return commands[i].run (argc - 1, argv + 1);
     }
 
   g_printerr (_("easel-cli: unknown command “%s”\n"), argv[1]);
   g_printerr (_("Run “%s” to see the options.\n"), "easel-cli --help");
-  return EXIT_USAGE;
+  return EASEL_EXIT_USAGE;
 }

@@ -1,0 +1,589 @@
+/* easel-image.c
+ *
+ * Copyright 2026 The Easel developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* A result image as Easel keeps it: the gateway's encoded bytes, exactly
+ * as produced (never re-encoded), with their size and a thumbnail. Images
+ * arrive as tens of megabytes of base64, so decoding and writing happen on
+ * worker threads, and the image header is checked before any pixel is
+ * decoded so a decompression bomb is an error rather than an OOM. */
+
+#include "config.h"
+
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include "easel-error.h"
+#include "easel-image.h"
+
+#define WRITE_CHUNK (256 * 1024)
+
+struct _EaselImage
+{
+  GObject     parent_instance;
+
+  GBytes     *bytes;
+  const char *mime_type;   /* static string */
+  int         width;
+  int         height;
+  GdkPixbuf  *thumbnail;
+  char       *path;
+};
+
+G_DEFINE_FINAL_TYPE (EaselImage, easel_image, G_TYPE_OBJECT)
+
+static void
+easel_image_finalize (GObject *object)
+{
+  EaselImage *self = EASEL_IMAGE (object);
+
+  g_clear_pointer (&self->bytes, g_bytes_unref);
+  g_clear_object (&self->thumbnail);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (easel_image_parent_class)->finalize (object);
+}
+
+static void
+easel_image_class_init (EaselImageClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = easel_image_finalize;
+}
+
+static void
+easel_image_init (EaselImage *self)
+{
+}
+
+const char *
+easel_image_sniff_mime_type (const guint8 *data,
+                             gsize         length)
+{
+  if (length >= 8 && memcmp (data, "\x89PNG\r\n\x1a\n", 8) == 0)
+    return "image/png";
+  if (length >= 3 && data[0] == 0xff && data[1] == 0xd8 && data[2] == 0xff)
+    return "image/jpeg";
+  if (length >= 12 && memcmp (data, "RIFF", 4) == 0 && memcmp (data + 8, "WEBP", 4) == 0)
+    return "image/webp";
+
+  return NULL;
+}
+
+/* g_base64_decode() skips what it does not understand; a gateway's broken
+ * base64 must be an error, not a silently different image. */
+static gboolean
+is_valid_base64 (const char *text,
+                 gsize       length)
+{
+  gsize symbols = 0, padding = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = text[i];
+
+      if (c == '\n' || c == '\r' || c == ' ' || c == '\t')
+        continue;
+      if (c == '=')
+        {
+          padding++;
+          continue;
+        }
+      if (padding > 0)
+        return FALSE;
+      if (!(g_ascii_isalnum (c) || c == '+' || c == '/'))
+        return FALSE;
+      symbols++;
+    }
+
+  return symbols > 0 && padding <= 2 && (symbols + padding) % 4 == 0;
+}
+
+typedef struct
+{
+  int      width;
+  int      height;
+  gboolean too_large;
+} Header;
+
+static void
+on_size_prepared (GdkPixbufLoader *loader,
+                  int              width,
+                  int              height,
+                  Header          *header)
+{
+  header->width = width;
+  header->height = height;
+
+  if (width > EASEL_MAX_IMAGE_SIDE || height > EASEL_MAX_IMAGE_SIDE ||
+      (gint64) width * height > EASEL_MAX_IMAGE_PIXELS)
+    {
+      header->too_large = TRUE;
+      /* A 1×1 target stops the loader from allocating the full image
+       * while it finishes the bytes already given. */
+      gdk_pixbuf_loader_set_size (loader, 1, 1);
+    }
+}
+
+static GdkPixbuf *
+make_thumbnail (GdkPixbuf *pixbuf)
+{
+  int width = gdk_pixbuf_get_width (pixbuf);
+  int height = gdk_pixbuf_get_height (pixbuf);
+  double scale = (double) EASEL_THUMBNAIL_SIZE / MAX (width, height);
+
+  if (scale >= 1.0)
+    return g_object_ref (pixbuf);
+
+  return gdk_pixbuf_scale_simple (pixbuf,
+                                  MAX (1, (int) (width * scale + 0.5)),
+                                  MAX (1, (int) (height * scale + 0.5)),
+                                  GDK_INTERP_BILINEAR);
+}
+
+/**
+ * easel_image_decode:
+ * @data: base64 text or encoded bytes
+ * @is_base64: which of the two @data is
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the image, or %NULL with
+ *   %EASEL_ERROR_BAD_RESPONSE (not base64, not an image) or
+ *   %EASEL_ERROR_TOO_LARGE (past the pixel caps)
+ */
+EaselImage *
+easel_image_decode (GBytes        *data,
+                    gboolean       is_base64,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_autoptr(EaselImage) self = NULL;
+  g_autoptr(GdkPixbufLoader) loader = NULL;
+  g_autoptr(GError) local_error = NULL;
+  Header header = { 0 };
+  const guint8 *bytes;
+  const char *mime_type;
+  gsize length;
+  GdkPixbuf *pixbuf;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  self = g_object_new (EASEL_TYPE_IMAGE, NULL);
+
+  if (is_base64)
+    {
+      gsize text_length;
+      const char *text = g_bytes_get_data (data, &text_length);
+      g_autofree char *copy = NULL;
+      gsize decoded_length;
+
+      if (!is_valid_base64 (text, text_length))
+        {
+          g_set_error_literal (error, EASEL_ERROR, EASEL_ERROR_BAD_RESPONSE,
+                               _("The gateway sent image data that is not valid base64, so the "
+                                 "image cannot be read. Try again; if it keeps happening, the "
+                                 "gateway is sending damaged results."));
+          return NULL;
+        }
+
+      copy = g_strndup (text, text_length);
+      g_base64_decode_inplace (copy, &decoded_length);
+      self->bytes = g_bytes_new_take (g_steal_pointer (&copy), decoded_length);
+    }
+  else
+    {
+      self->bytes = g_bytes_ref (data);
+    }
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  bytes = g_bytes_get_data (self->bytes, &length);
+  mime_type = easel_image_sniff_mime_type (bytes, length);
+  if (mime_type == NULL)
+    {
+      g_set_error_literal (error, EASEL_ERROR, EASEL_ERROR_BAD_RESPONSE,
+                           _("The gateway sent a result that is not a PNG, JPEG or WebP image. "
+                             "Try again; if it keeps happening, check the gateway’s status."));
+      return NULL;
+    }
+  self->mime_type = mime_type;
+
+  loader = gdk_pixbuf_loader_new_with_mime_type (mime_type, &local_error);
+  if (loader == NULL)
+    {
+      /* The bytes are a real image of a format this system cannot draw
+       * (WebP without its GdkPixbuf loader): keep them, billed images are
+       * never dropped, just without a size or thumbnail. */
+      g_debug ("No decoder for %s: keeping the image undecoded", mime_type);
+      return g_steal_pointer (&self);
+    }
+
+  g_signal_connect (loader, "size-prepared", G_CALLBACK (on_size_prepared), &header);
+
+  for (gsize offset = 0; offset < length && !header.too_large; offset += WRITE_CHUNK)
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          gdk_pixbuf_loader_close (loader, NULL);
+          return NULL;
+        }
+
+      if (!gdk_pixbuf_loader_write (loader, bytes + offset, MIN (WRITE_CHUNK, length - offset),
+                                    &local_error))
+        break;
+    }
+
+  if (header.too_large)
+    {
+      gdk_pixbuf_loader_close (loader, NULL);
+      g_set_error (error, EASEL_ERROR, EASEL_ERROR_TOO_LARGE,
+                   _("The gateway sent an image that claims to be %d × %d pixels, past Easel’s "
+                     "limit of %d pixels a side and %" G_GINT64_FORMAT " in all; it was not "
+                     "opened."), header.width, header.height, EASEL_MAX_IMAGE_SIDE,
+                   EASEL_MAX_IMAGE_PIXELS);
+      return NULL;
+    }
+
+  if (local_error == NULL)
+    gdk_pixbuf_loader_close (loader, &local_error);
+  else
+    gdk_pixbuf_loader_close (loader, NULL);
+
+  pixbuf = gdk_pixbuf_loader_get_pixbuf (loader);
+  if (local_error != NULL || pixbuf == NULL)
+    {
+      g_set_error (error, EASEL_ERROR, EASEL_ERROR_BAD_RESPONSE,
+                   _("The gateway sent a damaged image that cannot be read (%s). Try again."),
+                   local_error ? local_error->message : _("no picture in it"));
+      return NULL;
+    }
+
+  self->width = gdk_pixbuf_get_width (pixbuf);
+  self->height = gdk_pixbuf_get_height (pixbuf);
+  self->thumbnail = make_thumbnail (pixbuf);
+
+  return g_steal_pointer (&self);
+}
+
+static void
+decode_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  GBytes *data = task_data;
+  gboolean is_base64 = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (task), "is-base64"));
+  GError *error = NULL;
+  EaselImage *image = easel_image_decode (data, is_base64, cancellable, &error);
+
+  if (image == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, image, g_object_unref);
+}
+
+void
+easel_image_decode_async (GBytes              *data,
+                          gboolean             is_base64,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (data != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, easel_image_decode_async);
+  g_task_set_task_data (task, g_bytes_ref (data), (GDestroyNotify) g_bytes_unref);
+  g_object_set_data (G_OBJECT (task), "is-base64", GINT_TO_POINTER (is_base64));
+  g_task_run_in_thread (task, decode_thread);
+}
+
+/**
+ * easel_image_decode_finish:
+ * @result: the result
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the image
+ */
+EaselImage *
+easel_image_decode_finish (GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static gboolean
+write_all (int            fd,
+           const guint8  *data,
+           gsize          length,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  while (length > 0)
+    {
+      gssize written;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+
+      written = write (fd, data, MIN (length, WRITE_CHUNK));
+      if (written < 0)
+        {
+          int saved = errno;
+
+          if (saved == EINTR)
+            continue;
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s",
+                       g_strerror (saved));
+          return FALSE;
+        }
+
+      data += written;
+      length -= written;
+    }
+
+  return TRUE;
+}
+
+/* rename() that refuses to replace: an image already on disk is never
+ * overwritten by a later one of the same name. */
+static int
+rename_no_replace (const char *from,
+                   const char *to)
+{
+#ifdef RENAME_NOREPLACE
+  if (renameat2 (AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE) == 0)
+    return 0;
+  if (errno != EINVAL && errno != ENOSYS)
+    return -1;
+#endif
+  /* Filesystems without RENAME_NOREPLACE: link fails if the name exists. */
+  if (link (from, to) != 0)
+    return -1;
+  g_unlink (from);
+  return 0;
+}
+
+gboolean
+easel_image_save (EaselImage    *self,
+                  const char    *directory,
+                  const char    *stem,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  g_autofree char *template = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const guint8 *data;
+  gsize length;
+  int fd;
+
+  g_return_val_if_fail (EASEL_IS_IMAGE (self), FALSE);
+  g_return_val_if_fail (directory != NULL && stem != NULL, FALSE);
+
+  if (g_mkdir_with_parents (directory, 0755) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Could not create the folder “%s” for the image: %s"),
+                   directory, g_strerror (saved));
+      return FALSE;
+    }
+
+  template = g_build_filename (directory, ".easel-XXXXXX.part", NULL);
+  fd = g_mkstemp_full (template, O_WRONLY | O_CLOEXEC, 0644);
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Could not write the image into “%s”: %s"), directory, g_strerror (saved));
+      return FALSE;
+    }
+
+  data = g_bytes_get_data (self->bytes, &length);
+  if (!write_all (fd, data, length, cancellable, &local_error) ||
+      (fsync (fd) != 0 && (g_set_error (&local_error, G_IO_ERROR,
+                                        g_io_error_from_errno (errno), "%s",
+                                        g_strerror (errno)), TRUE)))
+    {
+      close (fd);
+      g_unlink (template);
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, local_error->domain, local_error->code,
+                     _("Could not write the image into “%s”: %s"), directory,
+                     local_error->message);
+      return FALSE;
+    }
+  close (fd);
+
+  for (guint n = 1; n < 10000; n++)
+    {
+      g_autofree char *name = n == 1
+        ? g_strdup_printf ("%s.%s", stem, easel_image_get_extension (self))
+        : g_strdup_printf ("%s-%u.%s", stem, n, easel_image_get_extension (self));
+      g_autofree char *path = g_build_filename (directory, name, NULL);
+
+      if (rename_no_replace (template, path) == 0)
+        {
+          int dir_fd = open (directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+          /* The rename itself must reach the disk, or a crash could leave
+           * the image under its temp name. */
+          if (dir_fd >= 0)
+            {
+              fsync (dir_fd);
+              close (dir_fd);
+            }
+          g_free (self->path);
+          self->path = g_steal_pointer (&path);
+          return TRUE;
+        }
+
+      if (errno != EEXIST)
+        {
+          int saved = errno;
+
+          g_unlink (template);
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                       _("Could not write the image into “%s”: %s"), directory,
+                       g_strerror (saved));
+          return FALSE;
+        }
+    }
+
+  g_unlink (template);
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+               _("Could not find a free file name for the image in “%s”."), directory);
+  return FALSE;
+}
+
+typedef struct
+{
+  char *directory;
+  char *stem;
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  g_free (data->directory);
+  g_free (data->stem);
+  g_free (data);
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SaveData *data = task_data;
+  GError *error = NULL;
+
+  if (easel_image_save (source_object, data->directory, data->stem, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+easel_image_save_async (EaselImage          *self,
+                        const char          *directory,
+                        const char          *stem,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  SaveData *data;
+
+  g_return_if_fail (EASEL_IS_IMAGE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, easel_image_save_async);
+  data = g_new0 (SaveData, 1);
+  data->directory = g_strdup (directory);
+  data->stem = g_strdup (stem);
+  g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
+  g_task_run_in_thread (task, save_thread);
+}
+
+gboolean
+easel_image_save_finish (EaselImage    *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+GBytes *
+easel_image_get_bytes (EaselImage *self)
+{
+  g_return_val_if_fail (EASEL_IS_IMAGE (self), NULL);
+  return self->bytes;
+}
+
+const char *
+easel_image_get_mime_type (EaselImage *self)
+{
+  g_return_val_if_fail (EASEL_IS_IMAGE (self), NULL);
+  return self->mime_type;
+}
+
+const char *
+easel_image_get_extension (EaselImage *self)
+{
+  g_return_val_if_fail (EASEL_IS_IMAGE (self), NULL);
+
+  if (g_strcmp0 (self->mime_type, "image/jpeg") == 0)
+    return "jpg";
+  if (g_strcmp0 (self->mime_type, "image/webp") == 0)
+    return "webp";
+  return "png";
+}
+
+int
+easel_image_get_width (EaselImage *self)
+{
+  g_return_val_if_fail (EASEL_IS_IMAGE (self), 0);
+  return self->width;
+}
+
+int
+easel_image_get_height (EaselImage *self)
+{
+  g_return_val_if_fail (EASEL_IS_IMAGE (self), 0);
+  return self->height;
+}
+
+GdkPixbuf *
+easel_image_get_thumbnail (EaselImage *self)
+{
+  g_return_val_if_fail (EASEL_IS_IMAGE (self), NULL);
+  return self->thumbnail;
+}
+
+const char *
+easel_image_get_path (EaselImage *self)
+{
+  g_return_val_if_fail (EASEL_IS_IMAGE (self), NULL);
+  return self->path;
+}
