@@ -25,6 +25,7 @@
 #include "easel-image.h"
 
 #define WRITE_CHUNK (256 * 1024)
+#define HEADER_PIECE 64
 
 struct _EaselImage
 {
@@ -75,6 +76,137 @@ easel_image_sniff_mime_type (const guint8 *data,
     return "image/webp";
 
   return NULL;
+}
+
+/* GdkPixbuf draws a cut-off PNG or JPEG with gray where the rest should
+ * be, without an error; a result that was cut short must be an error, so
+ * look for each format's end marker. */
+static gboolean
+is_complete (const guint8 *data,
+             gsize         length,
+             const char   *mime_type)
+{
+  if (g_str_equal (mime_type, "image/png"))
+    {
+      gsize from = length > 1024 ? length - 1024 : 0;
+
+      for (gsize i = length >= 8 ? length - 8 : 0; i + 1 > from && i >= 4; i--)
+        {
+          if (memcmp (data + i, "IEND", 4) == 0)
+            return TRUE;
+        }
+      return FALSE;
+    }
+
+  if (g_str_equal (mime_type, "image/jpeg"))
+    {
+      gsize from = length > 64 ? length - 64 : 0;
+
+      for (gsize i = length - 1; i > from; i--)
+        {
+          if (data[i - 1] == 0xff && data[i] == 0xd9)
+            return TRUE;
+        }
+      return FALSE;
+    }
+
+  if (g_str_equal (mime_type, "image/webp"))
+    {
+      guint32 riff_size = data[4] | (data[5] << 8) | (data[6] << 16) | ((guint32) data[7] << 24);
+
+      return (guint64) riff_size + 8 <= length;
+    }
+
+  return TRUE;
+}
+
+static guint32
+be32 (const guint8 *p)
+{
+  return ((guint32) p[0] << 24) | (p[1] << 16) | (p[2] << 8) | p[3];
+}
+
+/* The size an image's header claims, read here rather than by a loader:
+ * GdkPixbuf's loaders allocate the whole image as soon as they know its
+ * size, before anyone can say no. FALSE when the header cannot be found. */
+static gboolean
+read_header_size (const guint8 *data,
+                  gsize         length,
+                  const char   *mime_type,
+                  gint64       *width,
+                  gint64       *height)
+{
+  if (g_str_equal (mime_type, "image/png"))
+    {
+      if (length < 24 || memcmp (data + 12, "IHDR", 4) != 0)
+        return FALSE;
+      *width = be32 (data + 16);
+      *height = be32 (data + 20);
+      return TRUE;
+    }
+
+  if (g_str_equal (mime_type, "image/jpeg"))
+    {
+      gsize i = 2;
+
+      while (i + 9 < length)
+        {
+          guint8 marker;
+          gsize segment;
+
+          if (data[i] != 0xff)
+            return FALSE;
+          marker = data[i + 1];
+          if (marker == 0xff)
+            {
+              i++;
+              continue;
+            }
+          if (marker == 0xd8 || (marker >= 0xd0 && marker <= 0xd7) || marker == 0x01)
+            {
+              i += 2;
+              continue;
+            }
+          segment = (data[i + 2] << 8) | data[i + 3];
+          /* Start-of-frame markers hold the size; C4, C8 and CC are not. */
+          if (marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 &&
+              marker != 0xcc)
+            {
+              *height = (data[i + 5] << 8) | data[i + 6];
+              *width = (data[i + 7] << 8) | data[i + 8];
+              return TRUE;
+            }
+          i += 2 + segment;
+        }
+      return FALSE;
+    }
+
+  if (g_str_equal (mime_type, "image/webp"))
+    {
+      if (length >= 30 && memcmp (data + 12, "VP8X", 4) == 0)
+        {
+          *width = 1 + (data[24] | (data[25] << 8) | (data[26] << 16));
+          *height = 1 + (data[27] | (data[28] << 8) | (data[29] << 16));
+          return TRUE;
+        }
+      if (length >= 25 && memcmp (data + 12, "VP8L", 4) == 0)
+        {
+          guint32 bits = data[21] | (data[22] << 8) | (data[23] << 16) | ((guint32) data[24] << 24);
+
+          *width = 1 + (bits & 0x3fff);
+          *height = 1 + ((bits >> 14) & 0x3fff);
+          return TRUE;
+        }
+      if (length >= 30 && memcmp (data + 12, "VP8 ", 4) == 0)
+        {
+          *width = (data[26] | (data[27] << 8)) & 0x3fff;
+          *height = (data[28] | (data[29] << 8)) & 0x3fff;
+          return TRUE;
+        }
+      return FALSE;
+    }
+
+  return FALSE;
 }
 
 /* g_base64_decode() skips what it does not understand; a gateway's broken
@@ -217,6 +349,38 @@ easel_image_decode (GBytes        *data,
     }
   self->mime_type = mime_type;
 
+  if (!is_complete (bytes, length, mime_type))
+    {
+      g_set_error_literal (error, EASEL_ERROR, EASEL_ERROR_BAD_RESPONSE,
+                           _("The gateway sent an image that is cut short, so it cannot be used. "
+                             "Try again."));
+      return NULL;
+    }
+
+  {
+    gint64 claimed_width, claimed_height;
+
+    if (!read_header_size (bytes, length, mime_type, &claimed_width, &claimed_height))
+      {
+        g_set_error_literal (error, EASEL_ERROR, EASEL_ERROR_BAD_RESPONSE,
+                             _("The gateway sent a damaged image whose size cannot be read. "
+                               "Try again."));
+        return NULL;
+      }
+
+    if (claimed_width > EASEL_MAX_IMAGE_SIDE || claimed_height > EASEL_MAX_IMAGE_SIDE ||
+        claimed_width * claimed_height > EASEL_MAX_IMAGE_PIXELS)
+      {
+        g_set_error (error, EASEL_ERROR, EASEL_ERROR_TOO_LARGE,
+                     _("The gateway sent an image that claims to be %" G_GINT64_FORMAT " × %"
+                       G_GINT64_FORMAT " pixels, past Easel’s limit of %d pixels a side and %"
+                       G_GINT64_FORMAT " in all; it was not opened."),
+                     claimed_width, claimed_height, EASEL_MAX_IMAGE_SIDE,
+                     EASEL_MAX_IMAGE_PIXELS);
+        return NULL;
+      }
+  }
+
   loader = gdk_pixbuf_loader_new_with_mime_type (mime_type, &local_error);
   if (loader == NULL)
     {
@@ -229,16 +393,19 @@ easel_image_decode (GBytes        *data,
 
   g_signal_connect (loader, "size-prepared", G_CALLBACK (on_size_prepared), &header);
 
-  for (gsize offset = 0; offset < length && !header.too_large; offset += WRITE_CHUNK)
+  /* Small pieces until the header has told the size, so a bomb is caught
+   * before the loader sees any pixel data; then large ones. */
+  for (gsize offset = 0, piece; offset < length && !header.too_large; offset += piece)
     {
+      piece = MIN (header.width > 0 ? WRITE_CHUNK : HEADER_PIECE, length - offset);
+
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         {
           gdk_pixbuf_loader_close (loader, NULL);
           return NULL;
         }
 
-      if (!gdk_pixbuf_loader_write (loader, bytes + offset, MIN (WRITE_CHUNK, length - offset),
-                                    &local_error))
+      if (!gdk_pixbuf_loader_write (loader, bytes + offset, piece, &local_error))
         break;
     }
 
