@@ -1,5 +1,5 @@
-/* test-request.c: requests, their validation against each gateway, and
- * references
+/* test-request.c: requests, their validation against each gateway,
+ * references and JSON
  *
  * Copyright 2026 The Easel developers
  *
@@ -1253,6 +1253,337 @@ test_bytes (void)
   g_assert_true (g_str_has_prefix (url, "data:image/png;base64,iVBORw0KGgo"));
 }
 
+/* --- JSON -------------------------------------------------------------- */
+
+static char *
+to_string (EaselRequest *request)
+{
+  g_autoptr(JsonNode) node = easel_request_to_json (request);
+
+  return json_to_string (node, FALSE);
+}
+
+static EaselRequest *
+from_string (const char  *text,
+             GError     **error)
+{
+  g_autoptr(JsonNode) node = json_from_string (text, NULL);
+
+  g_assert_nonnull (node);
+  return easel_request_new_from_json (node, error);
+}
+
+static EaselRequest *
+full_request (void)
+{
+  EaselRequest *request = easel_request_new ();
+  g_autoptr(EaselReference) file = easel_reference_new_for_path ("/home/ada/Pictures/photo.png");
+  g_autoptr(EaselReference) url = easel_reference_new_for_url ("https://cdn.example.com/a.jpg",
+                                                               NULL);
+  g_autoptr(EaselReference) data_url = easel_reference_new_for_url ("data:image/webp;base64,"
+                                                                    "UklGRg==", NULL);
+  g_autoptr(EaselReference) mask = easel_reference_new_for_path ("/tmp/mask.png");
+
+  easel_request_set_prompt (request, "A “lighthouse” at dusk\n\twith 画 and \\ slashes");
+  easel_request_set_model (request, "gpt-image-2-r");
+  easel_request_set_size (request, "16:9");
+  easel_request_set_resolution (request, EASEL_RESOLUTION_2K);
+  easel_request_set_quality (request, EASEL_QUALITY_HIGH);
+  easel_request_set_output_format (request, EASEL_OUTPUT_FORMAT_WEBP);
+  easel_request_set_output_compression (request, 85);
+  easel_request_set_background (request, EASEL_BACKGROUND_OPAQUE);
+  easel_request_set_moderation (request, EASEL_MODERATION_LOW);
+  easel_request_set_n (request, 3);
+  easel_request_add_reference (request, file);
+  easel_request_add_reference (request, url);
+  easel_request_add_reference (request, data_url);
+  easel_request_set_mask (request, mask);
+  easel_request_set_stream (request, TRUE);
+  easel_request_set_partial_images (request, 2);
+  easel_request_set_async (request, TRUE);
+
+  return request;
+}
+
+static void
+test_json_round_trip (void)
+{
+  g_autoptr(EaselRequest) request = full_request ();
+  g_autoptr(EaselRequest) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = to_string (request);
+  g_autofree char *second = NULL;
+  GPtrArray *references;
+
+  back = from_string (first, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (back);
+
+  g_assert_cmpstr (easel_request_get_prompt (back), ==, easel_request_get_prompt (request));
+  g_assert_cmpstr (easel_request_get_model (back), ==, "gpt-image-2-r");
+  g_assert_cmpstr (easel_request_get_size (back), ==, "16:9");
+  g_assert_cmpint (easel_request_get_resolution (back), ==, EASEL_RESOLUTION_2K);
+  g_assert_cmpint (easel_request_get_quality (back), ==, EASEL_QUALITY_HIGH);
+  g_assert_cmpint (easel_request_get_output_format (back), ==, EASEL_OUTPUT_FORMAT_WEBP);
+  g_assert_cmpint (easel_request_get_output_compression (back), ==, 85);
+  g_assert_cmpint (easel_request_get_background (back), ==, EASEL_BACKGROUND_OPAQUE);
+  g_assert_cmpint (easel_request_get_moderation (back), ==, EASEL_MODERATION_LOW);
+  g_assert_cmpuint (easel_request_get_n (back), ==, 3);
+  g_assert_true (easel_request_get_stream (back));
+  g_assert_cmpuint (easel_request_get_partial_images (back), ==, 2);
+  g_assert_true (easel_request_get_async (back));
+
+  references = easel_request_get_references (back);
+  g_assert_cmpuint (references->len, ==, 3);
+  g_assert_cmpint (easel_reference_get_kind (g_ptr_array_index (references, 0)), ==,
+                   EASEL_REFERENCE_FILE);
+  g_assert_cmpstr (easel_reference_get_location (g_ptr_array_index (references, 0)), ==,
+                   "/home/ada/Pictures/photo.png");
+  g_assert_cmpint (easel_reference_get_kind (g_ptr_array_index (references, 1)), ==,
+                   EASEL_REFERENCE_URL);
+  g_assert_cmpstr (easel_reference_get_location (g_ptr_array_index (references, 1)), ==,
+                   "https://cdn.example.com/a.jpg");
+  g_assert_cmpint (easel_reference_get_kind (g_ptr_array_index (references, 2)), ==,
+                   EASEL_REFERENCE_DATA_URL);
+  g_assert_cmpstr (easel_reference_get_location (g_ptr_array_index (references, 2)), ==,
+                   "data:image/webp;base64,UklGRg==");
+  g_assert_cmpstr (easel_reference_get_mime_type (g_ptr_array_index (references, 2)), ==,
+                   "image/webp");
+  g_assert_cmpstr (easel_reference_get_location (easel_request_get_mask (back)), ==,
+                   "/tmp/mask.png");
+
+  /* Exact: the same JSON again. */
+  second = to_string (back);
+  g_assert_cmpstr (second, ==, first);
+}
+
+static void
+test_json_members (void)
+{
+  g_autoptr(EaselRequest) request = full_request ();
+  g_autoptr(JsonNode) node = easel_request_to_json (request);
+  JsonObject *object = json_node_get_object (node);
+  g_autoptr(GList) names = json_object_get_members (object);
+  static const char *const expected[] = {
+    "prompt", "model", "size", "resolution", "quality", "output_format", "output_compression",
+    "background", "moderation", "n", "references", "mask", "stream", "partial_images", "async",
+  };
+  JsonObject *reference;
+
+  /* Exactly these: nothing else (no key) can slip in. */
+  g_assert_cmpuint (g_list_length (names), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_true (json_object_has_member (object, expected[i]));
+
+  g_assert_cmpstr (json_object_get_string_member (object, "size"), ==, "16:9");
+  g_assert_cmpstr (json_object_get_string_member (object, "resolution"), ==, "2k");
+  g_assert_cmpstr (json_object_get_string_member (object, "quality"), ==, "high");
+  g_assert_cmpstr (json_object_get_string_member (object, "output_format"), ==, "webp");
+  g_assert_cmpint (json_object_get_int_member (object, "output_compression"), ==, 85);
+  g_assert_cmpstr (json_object_get_string_member (object, "background"), ==, "opaque");
+  g_assert_cmpstr (json_object_get_string_member (object, "moderation"), ==, "low");
+  g_assert_cmpint (json_object_get_int_member (object, "n"), ==, 3);
+  g_assert_true (json_object_get_boolean_member (object, "stream"));
+  g_assert_cmpint (json_object_get_int_member (object, "partial_images"), ==, 2);
+  g_assert_true (json_object_get_boolean_member (object, "async"));
+
+  reference = json_array_get_object_element (json_object_get_array_member (object, "references"),
+                                             0);
+  g_assert_cmpstr (json_object_get_string_member (reference, "kind"), ==, "file");
+  g_assert_cmpstr (json_object_get_string_member (reference, "location"), ==,
+                   "/home/ada/Pictures/photo.png");
+  g_assert_cmpstr (json_object_get_string_member (reference, "filename"), ==, "photo.png");
+  g_assert_true (json_object_get_null_member (reference, "mime_type"));
+
+  reference = json_array_get_object_element (json_object_get_array_member (object, "references"),
+                                             1);
+  g_assert_cmpstr (json_object_get_string_member (reference, "kind"), ==, "url");
+  reference = json_array_get_object_element (json_object_get_array_member (object, "references"),
+                                             2);
+  g_assert_cmpstr (json_object_get_string_member (reference, "kind"), ==, "data-url");
+  g_assert_cmpstr (json_object_get_string_member (reference, "mime_type"), ==, "image/webp");
+
+  reference = json_object_get_object_member (object, "mask");
+  g_assert_cmpstr (json_object_get_string_member (reference, "kind"), ==, "file");
+  g_assert_cmpstr (json_object_get_string_member (reference, "filename"), ==, "mask.png");
+
+  /* Defaults: the model is null, not the profile's. */
+  {
+    g_autoptr(EaselRequest) plain = easel_request_new ();
+    g_autoptr(JsonNode) plain_node = easel_request_to_json (plain);
+    JsonObject *plain_object = json_node_get_object (plain_node);
+
+    g_assert_true (json_object_get_null_member (plain_object, "model"));
+    g_assert_true (json_object_get_null_member (plain_object, "mask"));
+    g_assert_cmpstr (json_object_get_string_member (plain_object, "size"), ==, "auto");
+    g_assert_cmpstr (json_object_get_string_member (plain_object, "quality"), ==, "auto");
+    g_assert_cmpint (json_object_get_int_member (plain_object, "output_compression"), ==, -1);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (plain_object,
+                                                                           "references")), ==, 0);
+  }
+}
+
+static void
+test_json_loaded_references (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *path = write_image (fixture, "photo.jpg", "jpeg");
+  g_autoptr(EaselReference) file = easel_reference_new_for_path (path);
+  g_autoptr(EaselReference) pasted = NULL;
+  g_autoptr(EaselRequest) request = valid_request ();
+  g_autoptr(EaselRequest) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *b64 = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *bytes_object;
+  EaselReference *restored;
+  GBytes *bytes;
+
+  g_assert_true (easel_reference_load (file, NULL, &error));
+  g_assert_no_error (error);
+  bytes = easel_reference_get_bytes (file);
+  pasted = easel_reference_new_for_bytes (bytes, NULL, "pasted.jpg");
+  g_assert_true (easel_reference_load (pasted, NULL, &error));
+
+  easel_request_add_reference (request, file);
+  easel_request_add_reference (request, pasted);
+
+  /* Pasted bytes are named and sized, never copied into the JSON. */
+  node = easel_request_to_json (request);
+  bytes_object = json_array_get_object_element (
+    json_object_get_array_member (json_node_get_object (node), "references"), 1);
+  g_assert_cmpstr (json_object_get_string_member (bytes_object, "kind"), ==, "bytes");
+  g_assert_true (json_object_get_null_member (bytes_object, "location"));
+  g_assert_cmpstr (json_object_get_string_member (bytes_object, "filename"), ==, "pasted.jpg");
+  g_assert_cmpstr (json_object_get_string_member (bytes_object, "mime_type"), ==, "image/jpeg");
+  g_assert_cmpint (json_object_get_int_member (bytes_object, "byte_size"), ==,
+                   g_bytes_get_size (bytes));
+
+  first = json_to_string (node, FALSE);
+  b64 = g_base64_encode (g_bytes_get_data (bytes, NULL), 24);
+  g_assert_null (strstr (first, b64));
+
+  back = from_string (first, &error);
+  g_assert_no_error (error);
+
+  /* The sniffed type survives; the file is read again before sending. */
+  restored = g_ptr_array_index (easel_request_get_references (back), 0);
+  g_assert_cmpstr (easel_reference_get_mime_type (restored), ==, "image/jpeg");
+  g_assert_null (easel_reference_get_bytes (restored));
+
+  restored = g_ptr_array_index (easel_request_get_references (back), 1);
+  g_assert_cmpint (easel_reference_get_kind (restored), ==, EASEL_REFERENCE_BYTES);
+  g_assert_cmpstr (easel_reference_get_filename (restored), ==, "pasted.jpg");
+  g_assert_cmpstr (easel_reference_get_mime_type (restored), ==, "image/jpeg");
+  g_assert_cmpuint (g_bytes_get_size (easel_reference_get_bytes (restored)), ==, 0);
+  /* Without its bytes it cannot be sent, and says so. */
+  g_assert_false (easel_reference_load (restored, NULL, NULL));
+
+  /* Everything but the bytes is as it was. */
+  second = to_string (back);
+  {
+    g_autofree char *size = g_strdup_printf ("\"byte_size\":%" G_GSIZE_FORMAT,
+                                             g_bytes_get_size (bytes));
+    g_auto(GStrv) parts = g_strsplit (first, size, 2);
+    g_autofree char *expected = g_strjoinv ("\"byte_size\":0", parts);
+
+    g_assert_cmpuint (g_strv_length (parts), ==, 2);
+    g_assert_cmpstr (second, ==, expected);
+  }
+}
+
+static void
+test_json_defaults_and_unknown (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EaselRequest) empty = from_string ("{}", &error);
+  g_autoptr(EaselRequest) future = NULL;
+  g_autoptr(EaselRequest) fresh = easel_request_new ();
+  g_autofree char *empty_json = NULL;
+  g_autofree char *fresh_json = to_string (fresh);
+
+  g_assert_no_error (error);
+  empty_json = to_string (empty);
+  g_assert_cmpstr (empty_json, ==, fresh_json);
+
+  future = from_string ("{\"prompt\":\"a cat\",\"n\":2,\"thinking\":\"high\","
+                        "\"style\":{\"preset\":[1,2]},\"model\":null,\"mask\":null,"
+                        "\"references\":null,\"size\":\"\"}", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (easel_request_get_prompt (future), ==, "a cat");
+  g_assert_cmpuint (easel_request_get_n (future), ==, 2);
+  g_assert_null (easel_request_get_model (future));
+  g_assert_cmpstr (easel_request_get_size (future), ==, "auto");
+}
+
+static void
+test_json_errors (void)
+{
+  static const struct
+  {
+    const char *json;
+    const char *message;
+  } cases[] = {
+    { "[]", "The saved request is not a JSON object." },
+    { "\"prompt\"", "The saved request is not a JSON object." },
+    { "{\"prompt\":5}", "The saved request’s “prompt” must be a string." },
+    { "{\"prompt\":null}", "The saved request’s “prompt” must be a string." },
+    { "{\"model\":7}", "The saved request’s “model” must be a string or null." },
+    { "{\"size\":[1024,1024]}", "The saved request’s “size” must be a string." },
+    { "{\"resolution\":\"8k\"}", "The saved request’s “resolution” has the unknown value “8k”." },
+    { "{\"quality\":\"ultra\"}", "The saved request’s “quality” has the unknown value “ultra”." },
+    { "{\"quality\":2}", "The saved request’s “quality” must be a string." },
+    { "{\"output_format\":\"gif\"}",
+      "The saved request’s “output_format” has the unknown value “gif”." },
+    { "{\"output_compression\":\"85\"}",
+      "The saved request’s “output_compression” must be a whole number." },
+    { "{\"output_compression\":99999999999}",
+      "The saved request’s “output_compression” is out of range: 99999999999." },
+    { "{\"background\":\"transparent-ish\"}",
+      "The saved request’s “background” has the unknown value “transparent-ish”." },
+    { "{\"moderation\":\"none\"}",
+      "The saved request’s “moderation” has the unknown value “none”." },
+    { "{\"n\":\"3\"}", "The saved request’s “n” must be a whole number." },
+    { "{\"n\":1.5}", "The saved request’s “n” must be a whole number." },
+    { "{\"n\":-1}", "The saved request’s “n” is out of range: -1." },
+    { "{\"stream\":\"yes\"}", "The saved request’s “stream” must be true or false." },
+    { "{\"async\":1}", "The saved request’s “async” must be true or false." },
+    { "{\"partial_images\":-3}", "The saved request’s “partial_images” is out of range: -3." },
+    { "{\"references\":{}}", "The saved request’s “references” must be a list." },
+    { "{\"references\":[5]}", "The saved request’s “references[0]” must be an object." },
+    { "{\"references\":[{\"kind\":\"file\",\"location\":\"/a.png\"},{\"location\":\"/b.png\"}]}",
+      "The saved request’s “references[1].kind” has the unknown value “”." },
+    { "{\"references\":[{\"kind\":\"pigeon\",\"location\":\"/a.png\"}]}",
+      "The saved request’s “references[0].kind” has the unknown value “pigeon”." },
+    { "{\"references\":[{\"kind\":\"file\"}]}",
+      "The saved request’s “references[0].location” must be a file path or URL." },
+    { "{\"references\":[{\"kind\":\"file\",\"location\":3}]}",
+      "The saved request’s “references[0].location” must be a string or null." },
+    { "{\"references\":[{\"kind\":\"url\",\"location\":\"data:image/png;base64,AAAA\"}]}",
+      "The saved request’s “references[0].kind” has the unknown value “url”." },
+    { "{\"references\":[{\"kind\":\"url\",\"location\":\"http://example.com/a.png\"}]}",
+      "The reference URL “http://example.com/a.png” uses http://; gateways accept only "
+      "https:// reference URLs." },
+    { "{\"references\":[{\"kind\":\"file\",\"location\":\"/a.png\",\"mime_type\":false}]}",
+      "The saved request’s “references[0].mime_type” must be a string or null." },
+    { "{\"mask\":\"/tmp/mask.png\"}", "The saved request’s “mask” must be an object." },
+    { "{\"mask\":{\"kind\":\"file\",\"filename\":7,\"location\":\"/m.png\"}}",
+      "The saved request’s “mask.filename” must be a string or null." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(EaselRequest) request = from_string (cases[i].json, &error);
+
+      g_assert_null (request);
+      g_assert_error (error, EASEL_ERROR, EASEL_ERROR_INVALID_REQUEST);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1293,6 +1624,13 @@ main (int   argc,
               fixture_set_up, test_data_url, fixture_tear_down);
   g_test_add_func ("/reference/urls", test_urls);
   g_test_add_func ("/reference/bytes", test_bytes);
+
+  g_test_add_func ("/request/json/round-trip", test_json_round_trip);
+  g_test_add_func ("/request/json/members", test_json_members);
+  g_test_add ("/request/json/loaded-references", Fixture, NULL,
+              fixture_set_up, test_json_loaded_references, fixture_tear_down);
+  g_test_add_func ("/request/json/defaults-and-unknown", test_json_defaults_and_unknown);
+  g_test_add_func ("/request/json/errors", test_json_errors);
 
   return g_test_run ();
 }
