@@ -14,7 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "easel-error.h"
-#include "easel-request.h"
+#include "easel-request-private.h"
 
 /* --- EaselReference --------------------------------------------------- */
 
@@ -211,6 +211,16 @@ easel_reference_get_mime_type (EaselReference *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
   return self->mime_type;
+}
+
+void
+easel_reference_set_mime_type (EaselReference *self,
+                               const char     *mime_type)
+{
+  g_return_if_fail (self != NULL);
+
+  g_free (self->mime_type);
+  self->mime_type = g_strdup (mime_type);
 }
 
 /* The three formats the gateways take, by their magic bytes. */
