@@ -15,9 +15,10 @@ G_BEGIN_DECLS
 
 /* Estimate before submit: the profile's per-image price for the request's
  * quality and size, times n. FALSE when the profile has no price for it
- * (yycode and aizfw publish none). Quality auto is billed as medium. Sizes
- * other than the table's are scaled by pixel count from the 1024x1024
- * price, rounded to a tenth of a cent. */
+ * (yycode and aizfw publish none). Quality auto is billed as medium. For
+ * token-billed gateways (OpenAI-style) sizes larger than the table's are
+ * scaled by pixel count from 1024x1024 (square) or 1536x1024 (others);
+ * flat-rate gateways (icodeeasy) charge the same whatever the size. */
 gboolean  easel_pricing_estimate  (EaselProfile        *profile,
                                    EaselRequest        *request,
                                    double              *amount);
