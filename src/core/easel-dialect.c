@@ -225,6 +225,8 @@ easel_dialect_get (EaselDialectKind kind)
     {
     case EASEL_DIALECT_OPENAI:
       return &easel_dialect_openai;
+    case EASEL_DIALECT_ICODEEASY:
+      return &easel_dialect_icodeeasy;
     default:
       g_return_val_if_reached (NULL);
     }
