@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 /* The tables; easel_dialect_get() hands them out. */
 extern const EaselDialect easel_dialect_openai;
 extern const EaselDialect easel_dialect_icodeeasy;
+extern const EaselDialect easel_dialect_yycode;
 
 /* Building. */
 char         *easel_dialect_url                 (EaselProfile      *profile,

@@ -227,6 +227,8 @@ easel_dialect_get (EaselDialectKind kind)
       return &easel_dialect_openai;
     case EASEL_DIALECT_ICODEEASY:
       return &easel_dialect_icodeeasy;
+    case EASEL_DIALECT_YYCODE:
+      return &easel_dialect_yycode;
     default:
       g_return_val_if_reached (NULL);
     }
