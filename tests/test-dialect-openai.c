@@ -65,6 +65,36 @@ assert_multipart_headers (EaselWireRequest *wire)
   test_assert_secret (wire, "Authorization", "Bearer " TEST_API_KEY, TEST_API_KEY);
 }
 
+/* --- The table -------------------------------------------------------- */
+
+static void
+test_table (void)
+{
+  for (EaselDialectKind kind = EASEL_DIALECT_OPENAI; kind <= EASEL_DIALECT_AIZFW; kind++)
+    {
+      const EaselDialect *dialect = easel_dialect_get (kind);
+
+      g_assert_nonnull (dialect);
+      g_assert_cmpint (dialect->kind, ==, kind);
+      g_assert_nonnull (dialect->build_submit);
+      g_assert_nonnull (dialect->parse_submit);
+
+      /* Only openai streams; the other three have remote jobs. */
+      if (kind == EASEL_DIALECT_OPENAI)
+        {
+          g_assert_null (dialect->build_poll);
+          g_assert_null (dialect->parse_poll);
+          g_assert_nonnull (dialect->parse_event);
+        }
+      else
+        {
+          g_assert_nonnull (dialect->build_poll);
+          g_assert_nonnull (dialect->parse_poll);
+          g_assert_null (dialect->parse_event);
+        }
+    }
+}
+
 /* --- Wire request and outcome helpers --------------------------------- */
 
 static void
@@ -941,6 +971,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/dialect/table", test_table);
   g_test_add_func ("/dialect/wire-request", test_wire_request);
   g_test_add_func ("/dialect/outcome", test_outcome);
   g_test_add_func ("/dialect/openai/generations/seed-minimal", test_generations_seed_minimal);

@@ -13,10 +13,11 @@
 
 G_BEGIN_DECLS
 
-/* The tables; easel_dialect_get() hands them out. */
+/* The four tables; easel_dialect_get() hands them out. */
 extern const EaselDialect easel_dialect_openai;
 extern const EaselDialect easel_dialect_icodeeasy;
 extern const EaselDialect easel_dialect_yycode;
+extern const EaselDialect easel_dialect_aizfw;
 
 /* Building. */
 char         *easel_dialect_url                 (EaselProfile      *profile,

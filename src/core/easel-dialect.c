@@ -229,6 +229,8 @@ easel_dialect_get (EaselDialectKind kind)
       return &easel_dialect_icodeeasy;
     case EASEL_DIALECT_YYCODE:
       return &easel_dialect_yycode;
+    case EASEL_DIALECT_AIZFW:
+      return &easel_dialect_aizfw;
     default:
       g_return_val_if_reached (NULL);
     }
