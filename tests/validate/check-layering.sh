@@ -15,7 +15,7 @@ if grep -n 'gtk' "$top/src/core/meson.build"; then
   echo "src/core/meson.build mentions gtk: the core must not depend on GTK" >&2
   status=1
 fi
-if grep -rnE '#[[:space:]]*include[[:space:]]*[<"](gtk|gdk|adwaita|gsk)/?' "$top/src/core"; then
+if grep -rnE '#[[:space:]]*include[[:space:]]*([<"](gtk|gdk|gsk)/|[<"]adwaita\.h)' "$top/src/core"; then
   echo "a file in src/core includes a GTK, GDK, GSK or libadwaita header" >&2
   status=1
 fi
