@@ -619,10 +619,9 @@ on_read (GObject      *object,
     {
       finish_with_error (task,
                          g_error_new (EASEL_ERROR, EASEL_ERROR_TOO_LARGE,
-                                      _("The gateway’s answer is larger than %" G_GSIZE_FORMAT
-                                        " MiB, more than any image needs; Easel stopped "
-                                        "reading it."),
-                                      send->client->max_body / (1024 * 1024)));
+                                      _("The gateway’s answer is larger than %lu MiB, more than "
+                                        "any image needs; Easel stopped reading it."),
+                                      (unsigned long) (send->client->max_body / (1024 * 1024))));
       return;
     }
 
@@ -738,10 +737,9 @@ on_sent (GObject      *object,
     {
       finish_with_error (task,
                          g_error_new (EASEL_ERROR, EASEL_ERROR_TOO_LARGE,
-                                      _("The gateway’s answer is larger than %" G_GSIZE_FORMAT
-                                        " MiB, more than any image needs; Easel did not read "
-                                        "it."),
-                                      send->client->max_body / (1024 * 1024)));
+                                      _("The gateway’s answer is larger than %lu MiB, more than "
+                                        "any image needs; Easel did not read it."),
+                                      (unsigned long) (send->client->max_body / (1024 * 1024))));
       return;
     }
 

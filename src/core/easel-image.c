@@ -372,11 +372,10 @@ easel_image_decode (GBytes        *data,
         claimed_width * claimed_height > EASEL_MAX_IMAGE_PIXELS)
       {
         g_set_error (error, EASEL_ERROR, EASEL_ERROR_TOO_LARGE,
-                     _("The gateway sent an image that claims to be %" G_GINT64_FORMAT " × %"
-                       G_GINT64_FORMAT " pixels, past Easel’s limit of %d pixels a side and %"
-                       G_GINT64_FORMAT " in all; it was not opened."),
-                     claimed_width, claimed_height, EASEL_MAX_IMAGE_SIDE,
-                     EASEL_MAX_IMAGE_PIXELS);
+                     _("The gateway sent an image that claims to be %lld × %lld pixels, past "
+                       "Easel’s limit of %d pixels a side and %lld in all; it was not opened."),
+                     (long long) claimed_width, (long long) claimed_height, EASEL_MAX_IMAGE_SIDE,
+                     (long long) EASEL_MAX_IMAGE_PIXELS);
         return NULL;
       }
   }
@@ -414,9 +413,9 @@ easel_image_decode (GBytes        *data,
       gdk_pixbuf_loader_close (loader, NULL);
       g_set_error (error, EASEL_ERROR, EASEL_ERROR_TOO_LARGE,
                    _("The gateway sent an image that claims to be %d × %d pixels, past Easel’s "
-                     "limit of %d pixels a side and %" G_GINT64_FORMAT " in all; it was not "
-                     "opened."), header.width, header.height, EASEL_MAX_IMAGE_SIDE,
-                   EASEL_MAX_IMAGE_PIXELS);
+                     "limit of %d pixels a side and %lld in all; it was not opened."),
+                   header.width, header.height, EASEL_MAX_IMAGE_SIDE,
+                   (long long) EASEL_MAX_IMAGE_PIXELS);
       return NULL;
     }
 
