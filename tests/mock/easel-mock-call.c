@@ -259,7 +259,8 @@ mock_call_require_body (MockCall *call,
 
 GPtrArray *
 mock_call_parts (MockCall   *call,
-                 const char *name)
+                 const char *name,
+                 const char *alias)
 {
   GPtrArray *parts = g_ptr_array_new ();
 
@@ -267,7 +268,7 @@ mock_call_parts (MockCall   *call,
     {
       MockPart *part = g_ptr_array_index (call->parts, i);
 
-      if (strcmp (part->name, name) == 0)
+      if (strcmp (part->name, name) == 0 || g_strcmp0 (part->name, alias) == 0)
         g_ptr_array_add (parts, part);
     }
 

@@ -139,10 +139,8 @@ read_references (MockCall *call,
     }
   else
     {
-      g_autoptr(GPtrArray) images = mock_call_parts (call, "image[]");
-      g_autoptr(GPtrArray) plain = mock_call_parts (call, "image");
+      g_autoptr(GPtrArray) images = mock_call_parts (call, "image[]", "image");
 
-      g_ptr_array_extend (images, plain, NULL, NULL);
       for (guint i = 0; i < images->len; i++)
         {
           MockPart *part = g_ptr_array_index (images, i);

@@ -247,11 +247,9 @@ static gboolean
 read_edit_images (MockCall      *call,
                   OpenaiRequest *request)
 {
-  g_autoptr(GPtrArray) images = mock_call_parts (call, "image[]");
-  g_autoptr(GPtrArray) plain = mock_call_parts (call, "image");
-  g_autoptr(GPtrArray) masks = mock_call_parts (call, "mask");
+  g_autoptr(GPtrArray) images = mock_call_parts (call, "image[]", "image");
+  g_autoptr(GPtrArray) masks = mock_call_parts (call, "mask", NULL);
 
-  g_ptr_array_extend (images, plain, NULL, NULL);
   if (images->len == 0)
     {
       mock_call_reject (call, "image", "You must provide at least one image in image[].");

@@ -172,9 +172,10 @@ gboolean         mock_param_bool           (MockCall          *call,
 gboolean         mock_call_require_body    (MockCall          *call,
                                             gboolean           json,
                                             gboolean           multipart);
-/* The multipart file parts called @name, in order. */
+/* The multipart parts called @name or @alias (nullable), in body order. */
 GPtrArray       *mock_call_parts           (MockCall          *call,
-                                            const char        *name);
+                                            const char        *name,
+                                            const char        *alias);
 
 /* easel-mock-faults.c */
 gboolean         mock_fault_is_transport   (EaselMockFault     fault);

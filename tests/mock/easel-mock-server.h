@@ -7,6 +7,13 @@
  * The mock is an independent peer of Easel: it includes no Easel header and
  * names dialects with plain strings, so a shared misunderstanding cannot make
  * both sides agree on something the gateways' documents do not say.
+ *
+ * It runs on the main context that is the thread default when it is made,
+ * so it answers only while that context is iterated: an in-process test
+ * drives it with the same main loop as its client. Every image is a real
+ * one made with GdkPixbuf: PNG, or JPEG when jpeg is asked for; a webp
+ * request gets PNG bytes unless GdkPixbuf can write WebP (Debian 12's
+ * cannot), and yycode's mimeType says which.
  */
 
 #pragma once

@@ -136,9 +136,9 @@ read_request (MockCall      *call,
 static gboolean
 read_edit_images (MockCall *call)
 {
-  g_autoptr(GPtrArray) images = mock_call_parts (call, "image");
-  g_autoptr(GPtrArray) bracketed = mock_call_parts (call, "image[]");
-  g_autoptr(GPtrArray) masks = mock_call_parts (call, "mask");
+  g_autoptr(GPtrArray) images = mock_call_parts (call, "image", NULL);
+  g_autoptr(GPtrArray) bracketed = mock_call_parts (call, "image[]", NULL);
+  g_autoptr(GPtrArray) masks = mock_call_parts (call, "mask", NULL);
 
   if (bracketed->len > 0)
     {
