@@ -72,6 +72,8 @@ easel_mock_stage_to_string (EaselMockStage stage)
       return "poll";
     case EASEL_MOCK_STAGE_DOWNLOAD:
       return "download";
+    case EASEL_MOCK_STAGE_FILE:
+      return "file";
     default:
       g_return_val_if_reached (NULL);
     }
@@ -121,6 +123,12 @@ mock_fault_fits (MockCall       *call,
   if (fault == EASEL_MOCK_FAULT_NONE || mock_fault_is_transport (fault))
     return TRUE;
 
+  /* Expiry and loops are the result URL's; the file behind it can only
+   * hold the wrong bytes. */
+  if (call->stage == EASEL_MOCK_STAGE_FILE)
+    return fault == EASEL_MOCK_FAULT_NOT_AN_IMAGE
+           || fault == EASEL_MOCK_FAULT_DECOMPRESSION_BOMB
+           || fault == EASEL_MOCK_FAULT_NO_IMAGES;
   if (call->stage == EASEL_MOCK_STAGE_DOWNLOAD)
     return fault == EASEL_MOCK_FAULT_NOT_AN_IMAGE
            || fault == EASEL_MOCK_FAULT_DECOMPRESSION_BOMB

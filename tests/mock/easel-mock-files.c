@@ -173,7 +173,8 @@ serve_result_url (MockCall   *call,
   g_autofree char *location = NULL;
 
   /* Expiry and loops belong to the URL, not to one request: a client that
-   * tries again must meet them again. */
+   * tries again must meet them again. Wrong bytes stick to the file, to be
+   * served where the URL redirects. */
   if (call->fault == EASEL_MOCK_FAULT_EXPIRED_URL || call->fault == EASEL_MOCK_FAULT_REDIRECT_LOOP
       || call->fault == EASEL_MOCK_FAULT_NOT_AN_IMAGE
       || call->fault == EASEL_MOCK_FAULT_DECOMPRESSION_BOMB
@@ -239,7 +240,7 @@ mock_files_handle (SoupServer        *server,
   soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection",
                                 "close");
   mock_call_init (&call, self, msg, query, file != NULL ? file->dialect : dialect_of_path (path),
-                  EASEL_MOCK_STAGE_DOWNLOAD);
+                  blob ? EASEL_MOCK_STAGE_FILE : EASEL_MOCK_STAGE_DOWNLOAD);
   if (carries_key (self, msg))
     {
       self->key_leaks++;

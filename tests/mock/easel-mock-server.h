@@ -71,9 +71,12 @@ typedef enum {
   EASEL_MOCK_STAGE_SUBMIT,    /* the generations/edits/generate/edit/images POST */
   EASEL_MOCK_STAGE_POLL,      /* GET jobs/tasks/result */
   EASEL_MOCK_STAGE_DOWNLOAD,  /* GET of a result URL (icodeeasy, aizfw) */
+  /* GET of the file a result URL redirects to: a stage of its own, so that
+   * one download is one DOWNLOAD request and its faults stay with it. */
+  EASEL_MOCK_STAGE_FILE,
 } EaselMockStage;
 
-#define EASEL_MOCK_N_STAGES 3
+#define EASEL_MOCK_N_STAGES 4
 
 typedef struct {
   char               *method;
@@ -166,7 +169,7 @@ guint            easel_mock_server_get_n_open     (EaselMockServer  *self);
 const char      *easel_mock_fault_to_string       (EaselMockFault    fault);
 gboolean         easel_mock_fault_from_string     (const char       *name,
                                                    EaselMockFault   *fault);
-/* "submit", "poll", "download". */
+/* "submit", "poll", "download", "file". */
 const char      *easel_mock_stage_to_string       (EaselMockStage    stage);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EaselMockServer, easel_mock_server_free)

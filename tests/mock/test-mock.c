@@ -333,6 +333,7 @@ test_names (void)
                    "decompression-bomb");
   g_assert_false (easel_mock_fault_from_string ("no-such-fault", &fault));
   g_assert_cmpstr (easel_mock_stage_to_string (EASEL_MOCK_STAGE_POLL), ==, "poll");
+  g_assert_cmpstr (easel_mock_stage_to_string (EASEL_MOCK_STAGE_FILE), ==, "file");
 }
 
 static void
@@ -844,8 +845,11 @@ test_icodeeasy_sync (Fixture       *fixture,
                                                  EASEL_MOCK_STAGE_DOWNLOAD);
   file_authority = g_strdup (file_host + strlen ("http://"));
   g_assert_cmpstr (download->host, ==, file_authority);
+  /* Three result URLs asked for; two of them followed to the file. */
   g_assert_cmpuint (easel_mock_server_count (fixture->server, "icodeeasy",
-                                             EASEL_MOCK_STAGE_DOWNLOAD), ==, 5);
+                                             EASEL_MOCK_STAGE_DOWNLOAD), ==, 3);
+  g_assert_cmpuint (easel_mock_server_count (fixture->server, "icodeeasy",
+                                             EASEL_MOCK_STAGE_FILE), ==, 2);
   g_assert_cmpuint (easel_mock_server_count_key_leaks (fixture->server), ==, 0);
 
   /* A client that sends the key to the file host is caught: on the result
@@ -1871,6 +1875,30 @@ test_fault_downloads (Fixture       *fixture,
   g_assert_cmpstr (response_header (junk_msg, "Content-Type"), ==, "image/png");
   g_assert_true (g_bytes_get_size (junk_body) > 8);
   g_assert_true (memcmp (g_bytes_get_data (junk_body, NULL), "\x89PNG", 4) != 0);
+
+  /* One download is one DOWNLOAD request: NONE lets the first through,
+   * redirect and file included, and the next download gets the fault. */
+  {
+    g_autofree char *url = icodeeasy_result_url (fixture);
+    g_autoptr(SoupMessage) first = get_request (url, FALSE);
+    g_autoptr(SoupMessage) second = get_request (url, FALSE);
+    g_autoptr(SoupMessage) third = get_request (url, FALSE);
+
+    easel_mock_server_set_fault (fixture->server, EASEL_MOCK_STAGE_DOWNLOAD,
+                                 EASEL_MOCK_FAULT_NONE, 1, NULL);
+    easel_mock_server_set_fault (fixture->server, EASEL_MOCK_STAGE_DOWNLOAD,
+                                 EASEL_MOCK_FAULT_SERVER_ERROR, 1, "503");
+    g_assert_cmpuint (send_status (fixture, first), ==, 200);
+    g_assert_cmpuint (send_status (fixture, second), ==, 503);
+
+    /* The file behind the redirect can fail on its own. */
+    easel_mock_server_set_fault (fixture->server, EASEL_MOCK_STAGE_FILE,
+                                 EASEL_MOCK_FAULT_SERVER_ERROR, 1, NULL);
+    g_assert_cmpuint (send_status (fixture, third), ==, 500);
+    g_assert_cmpuint (easel_mock_server_get_last_request (fixture->server, "icodeeasy",
+                                                          EASEL_MOCK_STAGE_DOWNLOAD)->status,
+                      ==, 302);
+  }
 
   /* aizfw's expired image_url answers 403; a fault met at submit sticks to
    * the task's file. */
