@@ -17,29 +17,30 @@
 
 #define FILLER_SIZE (64 * 1024)
 #define DEFAULT_HUGE_SIZE (G_GUINT64_CONSTANT (300) * 1024 * 1024)
+/* How much of the body a reset sends: half of it, up to this. */
+#define RESET_BYTES (16 * 1024)
+
+/* The file host's stages: what they serve is an image, not JSON. */
+static gboolean
+is_file_stage (MockCall *call)
+{
+  return call->stage == EASEL_MOCK_STAGE_DOWNLOAD || call->stage == EASEL_MOCK_STAGE_FILE;
+}
 
 /* --- messages held open ---------------------------------------------------- */
-
-typedef enum {
-  OPEN_STALL,
-  OPEN_CHUNKS,
-  OPEN_HUGE,
-  OPEN_RESET,
-} OpenKind;
 
 typedef struct
 {
   EaselMockServer   *server;
   SoupServerMessage *msg;
-  OpenKind           kind;
-  GPtrArray         *chunks;      /* OPEN_CHUNKS: of GBytes */
+  GPtrArray         *chunks;      /* a stream: its chunks, of GBytes */
   guint              next;
-  guint64            remaining;   /* OPEN_HUGE: filler bytes still to send */
-  GBytes            *tail;        /* OPEN_HUGE: what closes the body */
+  guint64            remaining;   /* a huge body: filler bytes still to send */
+  GBytes            *tail;        /* a huge body: what closes it */
   gboolean           completed;
-  GBytes            *raw;         /* OPEN_RESET: the bytes written before the close */
+  GBytes            *raw;         /* a reset: the bytes written before the close */
   guint              source_id;
-  GSource           *watch;       /* OPEN_STALL: the client's socket */
+  GSource           *watch;       /* a stall: the client's socket */
   gulong             finished_id;
   gulong             disconnected_id;
   gulong             wrote_chunk_id;
@@ -68,14 +69,12 @@ open_close (MockOpen *open)
 }
 
 static MockOpen *
-open_new (MockCall *call,
-          OpenKind  kind)
+open_new (MockCall *call)
 {
   MockOpen *open = g_new0 (MockOpen, 1);
 
   open->server = call->server;
   open->msg = g_object_ref (call->msg);
-  open->kind = kind;
   open->finished_id = g_signal_connect_swapped (call->msg, "finished",
                                                 G_CALLBACK (open_close), open);
   open->disconnected_id = g_signal_connect_swapped (call->msg, "disconnected",
@@ -118,7 +117,8 @@ drop_connection (MockOpen *open,
       gsize length;
       const char *data = g_bytes_get_data (raw, &length);
 
-      /* A few kilobytes into a fresh loopback socket: this cannot block. */
+      /* At most RESET_BYTES and some headers into a fresh loopback socket:
+       * this fits its buffers and cannot block the main loop. */
       g_output_stream_write_all (output, data, length, NULL, NULL, NULL);
       g_output_stream_flush (output, NULL, NULL);
     }
@@ -212,7 +212,7 @@ mock_respond_chunks (MockCall   *call,
       return;
     }
 
-  open = open_new (call, OPEN_CHUNKS);
+  open = open_new (call);
   open->chunks = g_ptr_array_ref (chunks);
   open->next = 1;
   open->source_id = g_timeout_add (interval_ms, chunks_next, open);
@@ -352,7 +352,7 @@ static GBytes *
 sample_body (MockCall    *call,
              const char **content_type)
 {
-  if (call->stage == EASEL_MOCK_STAGE_DOWNLOAD)
+  if (is_file_stage (call))
     {
       *content_type = "image/png";
       return mock_image_encode (call->server, 0, 1.0, "png", -1, NULL);
@@ -462,7 +462,7 @@ respond_malformed (MockCall *call)
   const char *data = g_bytes_get_data (sample, &length);
   GString *body;
 
-  if (call->stage == EASEL_MOCK_STAGE_DOWNLOAD || !(call->dialect == MOCK_OPENAI && call->stream))
+  if (is_file_stage (call) || !(call->dialect == MOCK_OPENAI && call->stream))
     {
       /* Two thirds of a real body: it opens right and never closes. */
       body = g_string_new_len (data, length * 2 / 3);
@@ -486,7 +486,7 @@ respond_malformed (MockCall *call)
 static void
 respond_stall (MockCall *call)
 {
-  MockOpen *open = open_new (call, OPEN_STALL);
+  MockOpen *open = open_new (call);
   GSocketAddress *remote = soup_server_message_get_remote_address (call->msg);
   GSocket *socket = remote != NULL ? g_object_get_data (G_OBJECT (remote), MOCK_SOCKET_KEY) : NULL;
 
@@ -507,7 +507,7 @@ respond_reset (MockCall *call)
   g_autoptr(GBytes) sample = sample_body (call, &content_type);
   gsize length;
   const char *data = g_bytes_get_data (sample, &length);
-  gsize half = length / 2;
+  gsize half = MIN (length / 2, RESET_BYTES);
   GString *raw = g_string_new ("HTTP/1.1 200 OK\r\n");
   MockOpen *open;
 
@@ -529,7 +529,7 @@ respond_reset (MockCall *call)
    * under libsoup's feet: pause now, act from an idle. */
   soup_server_message_pause (call->msg);
   call->record->status = 0;
-  open = open_new (call, OPEN_RESET);
+  open = open_new (call);
   open->raw = g_string_free_to_bytes (raw);
   open->source_id = g_idle_add (reset_now, open);
 }
@@ -551,11 +551,13 @@ respond_huge (MockCall   *call,
   for (guint i = 0; tokens[i] != NULL; i++)
     {
       char *token = g_strstrip (tokens[i]);
+      guint64 number;
 
       if (strcmp (token, "content-length") == 0)
         content_length = TRUE;
-      else if (*token != '\0' && !g_ascii_string_to_unsigned (token, 10, 1, G_MAXUINT64, &size,
-                                                              NULL))
+      else if (g_ascii_string_to_unsigned (token, 10, 1, G_MAXUINT64, &number, NULL))
+        size = number;
+      else if (*token != '\0')
         g_warning ("easel-mock: huge-body size \"%s\" is not a number", token);
     }
 
@@ -563,7 +565,7 @@ respond_huge (MockCall   *call,
     call->server->filler = g_bytes_new_take (memset (g_malloc (FILLER_SIZE), 'A', FILLER_SIZE),
                                              FILLER_SIZE);
 
-  if (call->stage == EASEL_MOCK_STAGE_DOWNLOAD)
+  if (is_file_stage (call))
     {
       content_type = "image/png";
       head = g_bytes_new_static ("\x89PNG\r\n\x1a\n", 8);
@@ -617,7 +619,7 @@ respond_huge (MockCall   *call,
   soup_message_body_set_accumulate (body, FALSE);
   call->record->status = 200;
 
-  open = open_new (call, OPEN_HUGE);
+  open = open_new (call);
   open->remaining = size;
   open->tail = g_bytes_ref (tail);
   open->wrote_chunk_id = g_signal_connect (call->msg, "wrote-chunk", G_CALLBACK (huge_feed), open);

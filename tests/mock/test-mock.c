@@ -1516,6 +1516,9 @@ test_fault_reset (Fixture       *fixture,
                                                         EASEL_MOCK_STAGE_SUBMIT)->status, ==, 0);
   g_clear_error (&error);
 
+  /* Large images too: the client shares the main loop, so the reset must
+   * never block it on a full socket. */
+  easel_mock_server_set_image_size (fixture->server, 2048, 2048);
   sync = post_json (fixture, "icodeeasy", "/images/generations", openai_json, 200);
   url = json_object_get_string_member (json_array_get_object_element (
     json_object_get_array_member (sync, "data"), 0), "url");
