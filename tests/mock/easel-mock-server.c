@@ -325,6 +325,10 @@ stop_listening (GSocketService **service)
   if (*service == NULL)
     return;
 
+  /* An accept that completed just now may still be delivered: with no
+   * handler, GSocketService closes that connection instead of handing it
+   * to a server whose owner is gone. */
+  g_signal_handlers_disconnect_by_func (*service, on_incoming, NULL);
   g_socket_service_stop (*service);
   g_socket_listener_close (G_SOCKET_LISTENER (*service));
   g_clear_object (service);
