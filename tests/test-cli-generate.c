@@ -7,6 +7,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <gdk-pixbuf/gdk-pixbuf.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "easel-mock-server.h"
@@ -102,6 +104,8 @@ start_cli (Fixture     *fixture,
 
   g_ptr_array_add (argv, (gpointer) g_getenv ("EASEL_CLI"));
   g_ptr_array_add (argv, (gpointer) "generate");
+  /* The mock's jobs need not be waited for at the gateways' real pace. */
+  g_ptr_array_add (argv, (gpointer) "--poll-interval-ms=50");
   va_start (args, first);
   for (arg = first; arg != NULL; arg = va_arg (args, const char *))
     g_ptr_array_add (argv, (gpointer) arg);

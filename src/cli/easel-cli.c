@@ -42,6 +42,8 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("easel-cli");
+  /* stdout carries results (paths, JSON lines); every log line goes to stderr. */
+  g_log_writer_default_set_use_stderr (TRUE);
 
   /* Translators: the part of the usage line after "easel-cli [OPTION…]". */
   context = g_option_context_new (_("COMMAND [ARGUMENT…]"));

@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "easel-dialect-private.h"
+#include "easel-size.h"
 #include "easel-error.h"
 
 #define YYCODE_GATEWAY "https://yycode.net"
@@ -50,8 +51,13 @@ build_generate (EaselProfile *profile,
   json_builder_add_string_value (builder, easel_request_get_prompt (request));
   json_builder_set_member_name (builder, "n");
   json_builder_add_int_value (builder, easel_request_get_n (request));
-  json_builder_set_member_name (builder, "size");
-  json_builder_add_string_value (builder, easel_request_get_size (request));
+  /* The document takes only WIDTHxHEIGHT; "auto" means the gateway's own
+   * default, which leaving the field out asks for. */
+  if (!easel_size_is_auto (easel_request_get_size (request)))
+    {
+      json_builder_set_member_name (builder, "size");
+      json_builder_add_string_value (builder, easel_request_get_size (request));
+    }
   json_builder_set_member_name (builder, "output_format");
   json_builder_add_string_value (builder, easel_output_format_to_string (
                                             easel_request_get_output_format (request)));
@@ -86,7 +92,8 @@ build_edit (EaselProfile  *profile,
                                      easel_request_get_effective_model (request, profile));
   soup_multipart_append_form_string (multipart, "prompt", easel_request_get_prompt (request));
   easel_dialect_append_uint (multipart, "n", easel_request_get_n (request));
-  soup_multipart_append_form_string (multipart, "size", easel_request_get_size (request));
+  if (!easel_size_is_auto (easel_request_get_size (request)))
+    soup_multipart_append_form_string (multipart, "size", easel_request_get_size (request));
   soup_multipart_append_form_string (multipart, "output_format",
                                      easel_output_format_to_string (
                                        easel_request_get_output_format (request)));
