@@ -178,6 +178,7 @@ test_openai (Fixture       *fixture,
 {
   JsonObject *usage;
   g_autoptr(JsonNode) node = NULL;
+  g_auto(GStrv) lines = NULL;
 
   start_cli (fixture, "--preset", "openai", "--base-url", base (fixture, "openai"),
              "--api-key-env", "EASEL_TEST_KEY", "--size", "1536x1024", "--quality", "medium",
@@ -186,7 +187,9 @@ test_openai (Fixture       *fixture,
 
   g_assert_cmpint (fixture->status, ==, 0);
   check_json_lines (fixture, 2);
-  node = json_from_string (fixture->out, NULL);
+  lines = g_strsplit (fixture->out, "\n", 2);
+  node = json_from_string (lines[0], NULL);
+  g_assert_nonnull (node);
   usage = json_object_get_object_member (json_node_get_object (node), "usage");
   g_assert_cmpint (json_object_get_int_member (usage, "total_tokens"), >, 0);
   g_assert_nonnull (strstr (fixture->err, "Estimated cost: $0.082"));

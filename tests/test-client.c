@@ -129,7 +129,7 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GInetAddress) two = g_inet_address_new_from_string ("127.0.0.2");
   g_autoptr(GSocketAddress) first = g_inet_socket_address_new (one, 0);
   g_autoptr(GSocketAddress) second = g_inet_socket_address_new (two, 0);
-  GSList *uris;
+  GSList *listeners;
 
   fixture->server = soup_server_new (NULL, NULL);
   soup_server_add_handler (fixture->server, NULL, handler, fixture, NULL);
@@ -138,18 +138,22 @@ fixture_set_up (Fixture       *fixture,
   g_assert_true (soup_server_listen (fixture->server, second, 0, &error));
   g_assert_no_error (error);
 
-  uris = soup_server_get_uris (fixture->server);
-  for (GSList *l = uris; l; l = l->next)
+  /* Ports from the listening sockets: soup_server_get_uris() leaks its
+   * addresses in libsoup 3.2. */
+  listeners = soup_server_get_listeners (fixture->server);
+  for (GSList *l = listeners; l; l = l->next)
     {
-      GUri *uri = l->data;
-      char *base = g_strdup_printf ("http://%s:%d", g_uri_get_host (uri), g_uri_get_port (uri));
+      g_autoptr(GSocketAddress) address = g_socket_get_local_address (l->data, NULL);
+      GInetSocketAddress *inet = G_INET_SOCKET_ADDRESS (address);
+      g_autofree char *host = g_inet_address_to_string (g_inet_socket_address_get_address (inet));
+      char *base = g_strdup_printf ("http://%s:%u", host, g_inet_socket_address_get_port (inet));
 
-      if (g_str_equal (g_uri_get_host (uri), "127.0.0.1"))
+      if (g_str_equal (host, "127.0.0.1"))
         fixture->base = base;
       else
         fixture->other_base = base;
     }
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  g_slist_free (listeners);
   g_assert_nonnull (fixture->base);
   g_assert_nonnull (fixture->other_base);
 
