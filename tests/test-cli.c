@@ -105,6 +105,23 @@ test_unknown_command (void)
 }
 
 static void
+test_later_commands (void)
+{
+  const char *const later[] = { "resume", "history", "profiles" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (later); i++)
+    {
+      g_auto(Run) run = { 0 };
+      g_autofree char *expected = g_strdup_printf ("easel-cli %s: not available", later[i]);
+
+      run_cli (&run, later[i], NULL);
+      g_assert_cmpint (run.status, ==, 1);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_true (g_str_has_prefix (run.err, expected));
+    }
+}
+
+static void
 test_unknown_option (void)
 {
   g_auto(Run) run = { 0 };
@@ -126,6 +143,7 @@ main (int   argc,
   g_test_add_func ("/cli/no-command", test_no_command);
   g_test_add_func ("/cli/unknown-command", test_unknown_command);
   g_test_add_func ("/cli/unknown-option", test_unknown_option);
+  g_test_add_func ("/cli/later-commands", test_later_commands);
 
   return g_test_run ();
 }
