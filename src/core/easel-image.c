@@ -581,10 +581,15 @@ easel_image_save (EaselImage    *self,
     }
 
   data = g_bytes_get_data (self->bytes, &length);
-  if (!write_all (fd, data, length, cancellable, &local_error) ||
-      (fsync (fd) != 0 && (g_set_error (&local_error, G_IO_ERROR,
-                                        g_io_error_from_errno (errno), "%s",
-                                        g_strerror (errno)), TRUE)))
+  if (write_all (fd, data, length, cancellable, &local_error) && fsync (fd) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (&local_error, G_IO_ERROR, g_io_error_from_errno (saved), "%s",
+                   g_strerror (saved));
+    }
+
+  if (local_error != NULL)
     {
       close (fd);
       g_unlink (template);

@@ -535,6 +535,25 @@ process_outcome (EaselJob     *self,
 
 /* --- Polling ------------------------------------------------------------ */
 
+/* The end of a submit or a poll: the response, or NULL once the job has
+ * failed for the transport error. */
+static EaselResponse *
+take_response (EaselJob     *self,
+               GObject      *client,
+               GAsyncResult *result)
+{
+  EaselResponse *response;
+  GError *error = NULL;
+
+  self->in_flight--;
+  clear_retry (self);
+  response = easel_client_send_finish (EASEL_CLIENT (client), result, &error);
+  if (response == NULL)
+    fail (self, error);
+
+  return response;
+}
+
 static void
 on_polled (GObject      *object,
            GAsyncResult *result,
@@ -546,14 +565,9 @@ on_polled (GObject      *object,
   EaselOutcome *outcome;
   GError *error = NULL;
 
-  self->in_flight--;
-  clear_retry (self);
-  response = easel_client_send_finish (EASEL_CLIENT (object), result, &error);
+  response = take_response (self, object, result);
   if (response == NULL)
-    {
-      fail (self, error);
-      return;
-    }
+    return;
 
   outcome = dialect->parse_poll (self->profile, response->status, response->content_type,
                                  response->body, &error);
@@ -700,14 +714,9 @@ on_submitted (GObject      *object,
   EaselOutcome *outcome;
   GError *error = NULL;
 
-  self->in_flight--;
-  clear_retry (self);
-  response = easel_client_send_finish (EASEL_CLIENT (object), result, &error);
+  response = take_response (self, object, result);
   if (response == NULL)
-    {
-      fail (self, error);
-      return;
-    }
+    return;
 
   if (self->sse != NULL && SOUP_STATUS_IS_SUCCESSFUL (response->status) &&
       g_strcmp0 (response->content_type, "text/event-stream") == 0)
