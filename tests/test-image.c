@@ -119,6 +119,31 @@ test_decode_jpeg_bytes (void)
 }
 
 static void
+test_decode_webp (void)
+{
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 48, 36);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) webp = NULL;
+  g_autoptr(EaselImage) image = NULL;
+  char *buffer = NULL;
+  gsize length = 0;
+
+  /* build-aux/dev installs webp-pixbuf-loader, which reads and writes WebP. */
+  gdk_pixbuf_fill (pixbuf, 0x9141acff);
+  g_assert_true (gdk_pixbuf_save_to_buffer (pixbuf, &buffer, &length, "webp", &error, NULL));
+  g_assert_no_error (error);
+  webp = g_bytes_new_take (buffer, length);
+
+  image = easel_image_decode (webp, FALSE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (easel_image_get_mime_type (image), ==, "image/webp");
+  g_assert_cmpstr (easel_image_get_extension (image), ==, "webp");
+  g_assert_cmpint (easel_image_get_width (image), ==, 48);
+  g_assert_cmpint (easel_image_get_height (image), ==, 36);
+  g_assert_nonnull (easel_image_get_thumbnail (image));
+}
+
+static void
 test_bad_base64 (void)
 {
   const char *cases[] = {
@@ -331,6 +356,7 @@ main (int   argc,
 
   g_test_add_func ("/image/decode/base64-png", test_decode_base64_png);
   g_test_add_func ("/image/decode/jpeg-bytes", test_decode_jpeg_bytes);
+  g_test_add_func ("/image/decode/webp", test_decode_webp);
   g_test_add_func ("/image/decode/bad-base64", test_bad_base64);
   g_test_add_func ("/image/decode/not-an-image", test_not_an_image);
   g_test_add_func ("/image/decode/truncated", test_truncated_image);
