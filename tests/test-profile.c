@@ -328,6 +328,52 @@ test_custom (void)
   g_assert_finalize_object (g_steal_pointer (&profile));
 }
 
+static void
+count (guint *counter)
+{
+  (*counter)++;
+}
+
+static void
+test_changes_announced (void)
+{
+  g_autoptr(EaselProfile) profile = easel_profile_new_from_preset ("openai", "p1");
+  EaselProfileLimits limits = *easel_profile_get_limits (profile);
+  guint changes = 0, name_notifies = 0, concurrency_notifies = 0;
+  g_autofree char *name = NULL;
+
+  g_assert_cmpstr (easel_profile_get_preset_id (profile), ==, "openai");
+  g_assert_cmpuint (easel_profile_get_concurrency (profile), ==, 2);
+  g_signal_connect_swapped (profile, "changed", G_CALLBACK (count), &changes);
+  g_signal_connect_swapped (profile, "notify::name", G_CALLBACK (count), &name_notifies);
+  g_signal_connect_swapped (profile, "notify::concurrency", G_CALLBACK (count),
+                            &concurrency_notifies);
+
+  g_object_set (profile, "name", "Studio key", NULL);
+  g_object_get (profile, "name", &name, NULL);
+  g_assert_cmpstr (name, ==, "Studio key");
+  g_assert_cmpuint (name_notifies, ==, 1);
+  g_assert_cmpuint (changes, ==, 1);
+
+  /* The same value again changes nothing. */
+  easel_profile_set_name (profile, "Studio key");
+  g_assert_cmpuint (changes, ==, 1);
+
+  easel_profile_set_concurrency (profile, 4);
+  g_assert_cmpuint (concurrency_notifies, ==, 1);
+  limits.max_n = 4;
+  easel_profile_set_limits (profile, &limits);
+  g_assert_true (easel_profile_set_base_url (profile, "https://gateway.example/v1", NULL));
+  g_assert_cmpuint (changes, ==, 4);
+
+  /* A custom profile has no preset. */
+  {
+    g_autoptr(EaselProfile) custom = easel_profile_new ("c1", EASEL_DIALECT_YYCODE,
+                                                        "https://gpt.yycode.net");
+    g_assert_null (easel_profile_get_preset_id (custom));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -349,6 +395,7 @@ main (int   argc,
   g_test_add_func ("/profile/base-url/credentials", test_base_url_credentials);
   g_test_add_func ("/profile/base-url/schemes", test_base_url_schemes);
   g_test_add_func ("/profile/custom", test_custom);
+  g_test_add_func ("/profile/changes-announced", test_changes_announced);
 
   return g_test_run ();
 }

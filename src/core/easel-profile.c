@@ -29,9 +29,45 @@ struct _EaselProfile
   char                *model;
   EaselProfileLimits   limits;
   EaselProfilePricing  pricing;
+  char                *preset_id;
+  guint                concurrency;
 };
 
 G_DEFINE_FINAL_TYPE (EaselProfile, easel_profile, G_TYPE_OBJECT)
+
+#define MAX_CONCURRENCY 8
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_NAME,
+  PROP_DIALECT,
+  PROP_BASE_URL,
+  PROP_MODEL,
+  PROP_PRESET_ID,
+  PROP_CONCURRENCY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Every change, to a property or to the limits and prices, is announced
+ * once as "changed", so whoever stores profiles has one thing to watch. */
+static void
+changed (EaselProfile *self,
+         guint         prop_id)
+{
+  if (prop_id != PROP_0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
 
 static void
 set_string (char       **field,
@@ -144,20 +180,107 @@ easel_profile_finalize (GObject *object)
   g_clear_pointer (&self->base_url, g_free);
   g_clear_pointer (&self->host, g_free);
   g_clear_pointer (&self->model, g_free);
+  g_clear_pointer (&self->preset_id, g_free);
 
   G_OBJECT_CLASS (easel_profile_parent_class)->finalize (object);
 }
 
 static void
+easel_profile_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  EaselProfile *self = EASEL_PROFILE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+    case PROP_DIALECT:
+      g_value_set_uint (value, self->dialect);
+      break;
+    case PROP_BASE_URL:
+      g_value_set_string (value, self->base_url);
+      break;
+    case PROP_MODEL:
+      g_value_set_string (value, self->model);
+      break;
+    case PROP_PRESET_ID:
+      g_value_set_string (value, self->preset_id);
+      break;
+    case PROP_CONCURRENCY:
+      g_value_set_uint (value, self->concurrency);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+easel_profile_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  EaselProfile *self = EASEL_PROFILE (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME:
+      easel_profile_set_name (self, g_value_get_string (value));
+      break;
+    case PROP_MODEL:
+      easel_profile_set_model (self, g_value_get_string (value));
+      break;
+    case PROP_CONCURRENCY:
+      easel_profile_set_concurrency (self, g_value_get_uint (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 easel_profile_class_init (EaselProfileClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = easel_profile_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags read_only = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  GParamFlags read_write = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = easel_profile_finalize;
+  object_class->get_property = easel_profile_get_property;
+  object_class->set_property = easel_profile_set_property;
+
+  properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, read_only);
+  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, read_write);
+  properties[PROP_DIALECT] = g_param_spec_uint ("dialect", NULL, NULL, 0, EASEL_DIALECT_AIZFW,
+                                                EASEL_DIALECT_OPENAI, read_only);
+  properties[PROP_BASE_URL] = g_param_spec_string ("base-url", NULL, NULL, NULL, read_only);
+  properties[PROP_MODEL] = g_param_spec_string ("model", NULL, NULL, NULL, read_write);
+  properties[PROP_PRESET_ID] = g_param_spec_string ("preset-id", NULL, NULL, NULL, read_only);
+  properties[PROP_CONCURRENCY] = g_param_spec_uint ("concurrency", NULL, NULL,
+                                                    1, MAX_CONCURRENCY, 2, read_write);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * EaselProfile::changed:
+   *
+   * Emitted after any change, including the limits and prices.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
 easel_profile_init (EaselProfile *self)
 {
   self->model = g_strdup ("gpt-image-2");
+  self->concurrency = 2;
 }
 
 static gboolean
@@ -348,6 +471,7 @@ easel_profile_new_from_preset (const char *preset_id,
   self->model = g_strdup (preset->model);
   self->limits = preset->limits;
   self->pricing = preset->pricing;
+  self->preset_id = g_strdup (preset->id);
 
   return self;
 }
@@ -371,7 +495,11 @@ easel_profile_set_name (EaselProfile *self,
                         const char   *name)
 {
   g_return_if_fail (EASEL_IS_PROFILE (self));
+
+  if (g_strcmp0 (self->name, name) == 0)
+    return;
   set_string (&self->name, name);
+  changed (self, PROP_NAME);
 }
 
 EaselDialectKind
@@ -409,6 +537,8 @@ easel_profile_set_base_url (EaselProfile  *self,
   while (length > 0 && trimmed[length - 1] == '/')
     trimmed[--length] = '\0';
 
+  if (g_strcmp0 (self->base_url, trimmed) == 0)
+    return TRUE;
   g_free (self->base_url);
   self->base_url = g_steal_pointer (&trimmed);
 
@@ -419,6 +549,7 @@ easel_profile_set_base_url (EaselProfile  *self,
   else
     self->host = g_strdup (g_uri_get_host (uri));
 
+  changed (self, PROP_BASE_URL);
   return TRUE;
 }
 
@@ -435,7 +566,11 @@ easel_profile_set_model (EaselProfile *self,
 {
   g_return_if_fail (EASEL_IS_PROFILE (self));
   g_return_if_fail (model != NULL && *model != '\0');
+
+  if (g_strcmp0 (self->model, model) == 0)
+    return;
   set_string (&self->model, model);
+  changed (self, PROP_MODEL);
 }
 
 const EaselProfileLimits *
@@ -451,7 +586,11 @@ easel_profile_set_limits (EaselProfile             *self,
 {
   g_return_if_fail (EASEL_IS_PROFILE (self));
   g_return_if_fail (limits != NULL);
+
+  if (memcmp (&self->limits, limits, sizeof *limits) == 0)
+    return;
   self->limits = *limits;
+  changed (self, PROP_0);
 }
 
 const EaselProfilePricing *
@@ -467,7 +606,38 @@ easel_profile_set_pricing (EaselProfile              *self,
 {
   g_return_if_fail (EASEL_IS_PROFILE (self));
   g_return_if_fail (pricing != NULL);
+
+  if (memcmp (&self->pricing, pricing, sizeof *pricing) == 0)
+    return;
   self->pricing = *pricing;
+  changed (self, PROP_0);
+}
+
+const char *
+easel_profile_get_preset_id (EaselProfile *self)
+{
+  g_return_val_if_fail (EASEL_IS_PROFILE (self), NULL);
+  return self->preset_id;
+}
+
+guint
+easel_profile_get_concurrency (EaselProfile *self)
+{
+  g_return_val_if_fail (EASEL_IS_PROFILE (self), 1);
+  return self->concurrency;
+}
+
+void
+easel_profile_set_concurrency (EaselProfile *self,
+                               guint         concurrency)
+{
+  g_return_if_fail (EASEL_IS_PROFILE (self));
+  g_return_if_fail (concurrency >= 1 && concurrency <= MAX_CONCURRENCY);
+
+  if (self->concurrency == concurrency)
+    return;
+  self->concurrency = concurrency;
+  changed (self, PROP_CONCURRENCY);
 }
 
 /**

@@ -101,6 +101,12 @@ void                       easel_profile_set_limits        (EaselProfile        
 const EaselProfilePricing *easel_profile_get_pricing       (EaselProfile        *self);
 void                       easel_profile_set_pricing       (EaselProfile        *self,
                                                             const EaselProfilePricing *pricing);
+/* The preset a profile was made from, or NULL for a custom one. */
+const char                *easel_profile_get_preset_id     (EaselProfile        *self);
+/* How many of this profile's jobs may run at once (1–8, default 2). */
+guint                      easel_profile_get_concurrency   (EaselProfile        *self);
+void                       easel_profile_set_concurrency   (EaselProfile        *self,
+                                                            guint                concurrency);
 /* The host (and port) the API key may be sent to: the base URL's. */
 const char                *easel_profile_get_host          (EaselProfile        *self);
 
