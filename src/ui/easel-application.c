@@ -15,8 +15,11 @@
 
 struct _EaselApplication
 {
-  AdwApplication  parent_instance;
-  EaselSettings  *settings;
+  AdwApplication     parent_instance;
+  EaselSettings     *settings;
+  EaselProfileStore *store;
+  EaselSecrets      *secrets;
+  EaselClient       *client;
 };
 
 G_DEFINE_FINAL_TYPE (EaselApplication, easel_application, ADW_TYPE_APPLICATION)
@@ -77,7 +80,7 @@ preferences_action (GSimpleAction *action,
         }
     }
 
-  prefs = easel_preferences_window_new (self->settings);
+  prefs = easel_preferences_window_new (self);
   gtk_window_set_application (GTK_WINDOW (prefs), GTK_APPLICATION (self));
   if (parent != NULL)
     gtk_window_set_transient_for (GTK_WINDOW (prefs), parent);
@@ -172,6 +175,9 @@ easel_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
 
   self->settings = easel_settings_new ();
+  self->store = easel_profile_store_new (easel_settings_get_gsettings (self->settings));
+  self->secrets = easel_secrets_new ();
+  self->client = easel_client_new ();
   g_signal_connect_object (self->settings, "notify::color-scheme",
                            G_CALLBACK (apply_color_scheme), self, G_CONNECT_SWAPPED);
   apply_color_scheme (self);
@@ -184,6 +190,9 @@ easel_application_shutdown (GApplication *app)
 
   G_APPLICATION_CLASS (easel_application_parent_class)->shutdown (app);
 
+  g_clear_object (&self->client);
+  g_clear_object (&self->secrets);
+  g_clear_object (&self->store);
   g_clear_object (&self->settings);
 }
 
@@ -192,6 +201,9 @@ easel_application_dispose (GObject *object)
 {
   EaselApplication *self = EASEL_APPLICATION (object);
 
+  g_clear_object (&self->client);
+  g_clear_object (&self->secrets);
+  g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (easel_application_parent_class)->dispose (object);
@@ -243,4 +255,47 @@ easel_application_get_settings (EaselApplication *self)
   g_return_val_if_fail (EASEL_IS_APPLICATION (self), NULL);
 
   return self->settings;
+}
+
+/**
+ * easel_application_get_profile_store:
+ * @self: a #EaselApplication
+ *
+ * Returns: (transfer none) (nullable): the gateway profiles, from startup
+ *   until shutdown
+ */
+EaselProfileStore *
+easel_application_get_profile_store (EaselApplication *self)
+{
+  g_return_val_if_fail (EASEL_IS_APPLICATION (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * easel_application_get_secrets:
+ * @self: a #EaselApplication
+ *
+ * Returns: (transfer none) (nullable): where the API keys are kept
+ */
+EaselSecrets *
+easel_application_get_secrets (EaselApplication *self)
+{
+  g_return_val_if_fail (EASEL_IS_APPLICATION (self), NULL);
+
+  return self->secrets;
+}
+
+/**
+ * easel_application_get_client:
+ * @self: a #EaselApplication
+ *
+ * Returns: (transfer none) (nullable): the app's one HTTP client
+ */
+EaselClient *
+easel_application_get_client (EaselApplication *self)
+{
+  g_return_val_if_fail (EASEL_IS_APPLICATION (self), NULL);
+
+  return self->client;
 }

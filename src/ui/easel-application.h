@@ -9,6 +9,9 @@
 
 #include <adwaita.h>
 
+#include "easel-client.h"
+#include "easel-profile-store.h"
+#include "easel-secrets.h"
 #include "easel-settings.h"
 
 G_BEGIN_DECLS
@@ -18,6 +21,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (EaselApplication, easel_application, EASEL, APPLICATION, AdwApplication)
 
 EaselApplication *easel_application_new          (void);
-EaselSettings    *easel_application_get_settings (EaselApplication *self);
+EaselSettings     *easel_application_get_settings      (EaselApplication *self);
+EaselProfileStore *easel_application_get_profile_store (EaselApplication *self);
+EaselSecrets      *easel_application_get_secrets       (EaselApplication *self);
+EaselClient       *easel_application_get_client        (EaselApplication *self);
 
 G_END_DECLS

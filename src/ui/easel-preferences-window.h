@@ -9,7 +9,7 @@
 
 #include <adwaita.h>
 
-#include "easel-settings.h"
+#include "easel-application.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +18,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (EaselPreferencesWindow, easel_preferences_window,
                       EASEL, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
-EaselPreferencesWindow *easel_preferences_window_new (EaselSettings *settings);
+EaselPreferencesWindow *easel_preferences_window_new          (EaselApplication       *application);
+/* Opens the editor of one gateway, as after adding it. */
+void                    easel_preferences_window_edit_profile (EaselPreferencesWindow *self,
+                                                               EaselProfile           *profile);
 
 G_END_DECLS
