@@ -115,7 +115,8 @@ test_add_presets (Fixture       *fixture,
       /* The first of each preset is named after it. */
       g_assert_cmpstr (easel_profile_get_id (profile), ==, presets[n]);
       g_assert_cmpstr (easel_profile_get_preset_id (profile), ==, presets[n]);
-      g_assert_cmpstr (easel_profile_get_name (profile), ==, easel_profile_preset_name (presets[n]));
+      g_assert_cmpstr (easel_profile_get_name (profile), ==,
+                       easel_profile_preset_name (presets[n]));
       g_assert_cmpstr (easel_profile_get_base_url (profile), ==,
                        easel_profile_get_base_url (reference));
       g_assert_cmpstr (easel_profile_get_model (profile), ==, easel_profile_get_model (reference));
