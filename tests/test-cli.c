@@ -107,7 +107,7 @@ test_unknown_command (void)
 static void
 test_later_commands (void)
 {
-  const char *const later[] = { "resume", "history", "profiles" };
+  const char *const later[] = { "resume", "history" };
 
   for (guint i = 0; i < G_N_ELEMENTS (later); i++)
     {

@@ -150,6 +150,85 @@ test_external_change (Fixture       *fixture,
 }
 
 static void
+test_default_profile (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *id = easel_settings_get_default_profile (fixture->settings);
+  g_autofree char *stored = NULL;
+  g_autofree char *through_property = NULL;
+
+  g_assert_cmpstr (id, ==, "");
+
+  easel_settings_set_default_profile (fixture->settings, "openai-2");
+  stored = g_settings_get_string (fixture->gsettings, "default-profile");
+  g_assert_cmpstr (stored, ==, "openai-2");
+  g_assert_cmpuint (notifications (fixture, "default-profile"), ==, 1);
+
+  easel_settings_set_default_profile (fixture->settings, "openai-2");
+  g_assert_cmpuint (notifications (fixture, "default-profile"), ==, 1);
+
+  g_settings_set_string (fixture->gsettings, "default-profile", "yycode");
+  g_assert_cmpuint (notifications (fixture, "default-profile"), ==, 2);
+  g_object_get (fixture->settings, "default-profile", &through_property, NULL);
+  g_assert_cmpstr (through_property, ==, "yycode");
+}
+
+static void
+test_save_folder (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  const char *pictures = g_get_user_special_dir (G_USER_DIRECTORY_PICTURES);
+  g_autofree char *expected = g_build_filename (pictures ? pictures : g_get_home_dir (),
+                                                "Easel", NULL);
+  g_autofree char *folder = easel_settings_get_save_folder (fixture->settings);
+  g_autofree char *stored = NULL;
+  g_autofree char *through_property = NULL;
+
+  /* The default is resolved, never handed out as "". */
+  g_assert_cmpstr (folder, ==, expected);
+  g_assert_true (g_path_is_absolute (folder));
+
+  easel_settings_set_save_folder (fixture->settings, "/tmp/easel-results");
+  stored = g_settings_get_string (fixture->gsettings, "save-folder");
+  g_assert_cmpstr (stored, ==, "/tmp/easel-results");
+  g_assert_cmpuint (notifications (fixture, "save-folder"), ==, 1);
+  g_object_get (fixture->settings, "save-folder", &through_property, NULL);
+  g_assert_cmpstr (through_property, ==, "/tmp/easel-results");
+
+  easel_settings_set_save_folder (fixture->settings, "/tmp/easel-results");
+  g_assert_cmpuint (notifications (fixture, "save-folder"), ==, 1);
+
+  /* Picking the default folder again stores "" so it keeps following it. */
+  easel_settings_set_save_folder (fixture->settings, expected);
+  g_clear_pointer (&stored, g_free);
+  stored = g_settings_get_string (fixture->gsettings, "save-folder");
+  g_assert_cmpstr (stored, ==, "");
+  g_assert_cmpuint (notifications (fixture, "save-folder"), ==, 2);
+}
+
+static void
+test_save_and_notify (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_assert_false (easel_settings_get_ask_where_to_save (fixture->settings));
+  g_assert_true (easel_settings_get_notify_on_completion (fixture->settings));
+
+  easel_settings_set_ask_where_to_save (fixture->settings, TRUE);
+  g_assert_true (g_settings_get_boolean (fixture->gsettings, "ask-where-to-save"));
+  easel_settings_set_ask_where_to_save (fixture->settings, TRUE);
+  g_assert_cmpuint (notifications (fixture, "ask-where-to-save"), ==, 1);
+
+  g_object_set (fixture->settings, "notify-on-completion", FALSE, NULL);
+  g_assert_false (g_settings_get_boolean (fixture->gsettings, "notify-on-completion"));
+  g_assert_false (easel_settings_get_notify_on_completion (fixture->settings));
+  g_assert_cmpuint (notifications (fixture, "notify-on-completion"), ==, 1);
+
+  g_settings_set_boolean (fixture->gsettings, "notify-on-completion", TRUE);
+  g_assert_cmpuint (notifications (fixture, "notify-on-completion"), ==, 2);
+  g_assert_cmpuint (notifications (fixture, "ask-where-to-save"), ==, 1);
+}
+
+static void
 test_rejects_bad_values (Fixture       *fixture,
                          gconstpointer  data)
 {
@@ -177,6 +256,9 @@ main (int   argc,
   ADD ("/settings/maximized", test_maximized);
   ADD ("/settings/color-scheme", test_color_scheme);
   ADD ("/settings/external-change", test_external_change);
+  ADD ("/settings/default-profile", test_default_profile);
+  ADD ("/settings/save-folder", test_save_folder);
+  ADD ("/settings/save-and-notify", test_save_and_notify);
   ADD ("/settings/rejects-bad-values", test_rejects_bad_values);
 #undef ADD
 

@@ -8,7 +8,8 @@
 /* Runs one EaselJob from the command line: the same core as the app, with
  * progress on stderr and results on stdout (paths, or one JSON line per
  * image). The key is only ever read from the environment variable named
- * by --api-key-env, never from the command line. */
+ * by --api-key-env or, for a saved profile, from the keyring; never from
+ * the command line. */
 
 #include "config.h"
 
@@ -22,6 +23,9 @@
 #include "easel-error.h"
 #include "easel-job.h"
 #include "easel-pricing.h"
+#include "easel-profile-store.h"
+#include "easel-secrets.h"
+#include "easel-settings.h"
 
 typedef struct
 {
@@ -305,6 +309,84 @@ make_profile (Options  *options,
   return g_steal_pointer (&profile);
 }
 
+/* A detached copy of a saved profile, so that --model changes this run
+ * only and is never written back to the user's settings. */
+static EaselProfile *
+copy_profile (EaselProfile *saved)
+{
+  const char *id = easel_profile_get_id (saved);
+  const char *preset = easel_profile_get_preset_id (saved);
+  g_autoptr(EaselProfile) copy = NULL;
+
+  if (preset != NULL)
+    copy = easel_profile_new_from_preset (preset, id);
+  if (copy == NULL)
+    copy = easel_profile_new (id, easel_profile_get_dialect (saved),
+                              easel_profile_get_base_url (saved));
+  if (!easel_profile_set_base_url (copy, easel_profile_get_base_url (saved), NULL))
+    g_assert_not_reached ();
+  easel_profile_set_name (copy, easel_profile_get_name (saved));
+  easel_profile_set_model (copy, easel_profile_get_model (saved));
+  easel_profile_set_limits (copy, easel_profile_get_limits (saved));
+  easel_profile_set_pricing (copy, easel_profile_get_pricing (saved));
+  easel_profile_set_concurrency (copy, easel_profile_get_concurrency (saved));
+
+  return g_steal_pointer (&copy);
+}
+
+/* Finds --profile in the saved profiles and, unless --api-key-env gave
+ * one, its key in the keyring. */
+static EaselProfile *
+load_saved_profile (Options      *options,
+                    EaselCliKey  *stored_key,
+                    int          *status)
+{
+  g_autoptr(EaselSettings) settings = easel_settings_new ();
+  g_autoptr(EaselProfileStore) store = NULL;
+  g_autoptr(EaselProfile) profile = NULL;
+  g_autoptr(EaselSecrets) secrets = NULL;
+  g_autoptr(GError) error = NULL;
+  EaselProfile *saved;
+
+  store = easel_profile_store_new (easel_settings_get_gsettings (settings));
+  saved = easel_profile_store_lookup (store, options->profile_id);
+  if (saved == NULL)
+    {
+      g_printerr (_("easel-cli generate: there is no saved profile “%s”; "
+                    "“easel-cli profiles list” shows them.\n"), options->profile_id);
+      *status = EASEL_EXIT_USAGE;
+      return NULL;
+    }
+  profile = copy_profile (saved);
+
+  if (options->api_key_env != NULL)
+    return g_steal_pointer (&profile);
+
+  secrets = easel_secrets_new ();
+  *stored_key = easel_secrets_lookup_sync (secrets, options->profile_id, NULL, &error);
+  if (error != NULL)
+    {
+      g_printerr (_("easel-cli generate: could not read the API key of the profile “%s” from "
+                    "the keyring: %s\n"), options->profile_id, error->message);
+      *status = EASEL_EXIT_FAILED;
+      return NULL;
+    }
+  if (*stored_key == NULL)
+    {
+      if (!easel_secrets_get_persistent (secrets))
+        g_printerr (_("easel-cli generate: no keyring (Secret Service) answered, so the API key "
+                      "of the profile “%s” cannot be read; pass one with --api-key-env.\n"),
+                    options->profile_id);
+      else
+        g_printerr (_("easel-cli generate: the profile “%s” has no API key in the keyring; pass "
+                      "one with --api-key-env.\n"), options->profile_id);
+      *status = EASEL_EXIT_USAGE;
+      return NULL;
+    }
+
+  return g_steal_pointer (&profile);
+}
+
 static EaselRequest *
 make_request (Options     *options,
               const char  *prompt,
@@ -403,6 +485,7 @@ easel_cli_generate (int    argc,
   g_autoptr(EaselJob) job = NULL;
   g_autoptr(GMainLoop) loop = NULL;
   g_autofree char *prompt = NULL;
+  g_auto(EaselCliKey) stored_key = NULL;
   const char *key = NULL;
   Run run = { 0 };
   guint sigint, sigterm;
@@ -474,29 +557,46 @@ easel_cli_generate (int    argc,
                                           : _("Give the prompt as one argument (quote it)."));
   prompt = g_strdup (argv[1]);
 
-  if (options.profile_id != NULL)
-    {
-      g_printerr (_("easel-cli generate: saved profiles are not available in this build yet; "
-                    "use --preset or --dialect with --base-url, and --api-key-env.\n"));
-      return EASEL_EXIT_USAGE;
-    }
+  if (options.profile_id != NULL &&
+      (options.preset != NULL || options.dialect != NULL || options.base_url != NULL))
+    return usage_error (context, _("Use either --profile, or --preset or --dialect with "
+                                   "--base-url, not both."));
 
-  if (options.api_key_env == NULL)
+  /* A saved profile's key comes from the keyring; --api-key-env overrides it. */
+  if (options.api_key_env == NULL && options.profile_id == NULL)
     return usage_error (context, _("Name the environment variable that holds the API key with "
                                    "--api-key-env."));
-  key = g_getenv (options.api_key_env);
-  if (key == NULL || *key == '\0')
+  if (options.api_key_env != NULL)
     {
-      g_printerr (_("easel-cli generate: the environment variable %s is not set or empty; it "
-                    "should hold the API key.\n"), options.api_key_env);
-      return EASEL_EXIT_USAGE;
+      key = g_getenv (options.api_key_env);
+      if (key == NULL || *key == '\0')
+        {
+          g_printerr (_("easel-cli generate: the environment variable %s is not set or empty; it "
+                        "should hold the API key.\n"), options.api_key_env);
+          return EASEL_EXIT_USAGE;
+        }
     }
 
-  profile = make_profile (&options, &error);
-  if (profile == NULL)
+  if (options.profile_id != NULL)
     {
-      g_printerr ("easel-cli generate: %s\n", error->message);
-      return EASEL_EXIT_USAGE;
+      int status = EASEL_EXIT_USAGE;
+
+      profile = load_saved_profile (&options, &stored_key, &status);
+      if (profile == NULL)
+        return status;
+      if (key == NULL)
+        key = stored_key;
+      if (options.model != NULL)
+        easel_profile_set_model (profile, options.model);
+    }
+  else
+    {
+      profile = make_profile (&options, &error);
+      if (profile == NULL)
+        {
+          g_printerr ("easel-cli generate: %s\n", error->message);
+          return EASEL_EXIT_USAGE;
+        }
     }
 
   request = make_request (&options, prompt, &error);

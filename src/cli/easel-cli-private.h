@@ -22,5 +22,11 @@ enum {
 };
 
 int easel_cli_generate (int argc, char **argv);
+int easel_cli_profiles (int argc, char **argv);
+
+/* An API key this process owns: zeroed before it is freed. */
+typedef char *EaselCliKey;
+void easel_cli_key_free (char *key);
+G_DEFINE_AUTO_CLEANUP_FREE_FUNC (EaselCliKey, easel_cli_key_free, NULL)
 
 G_END_DECLS

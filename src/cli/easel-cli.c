@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "easel-cli-private.h"
 
@@ -19,23 +20,32 @@ typedef struct
   int       (*run)     (int argc, char **argv);
 } Command;
 
-/* DESIGN.md §8's other commands need the history store and the saved
- * profiles, which this build does not have yet; say so plainly rather
- * than "unknown command". */
+/* DESIGN.md §8's other commands need the history store, which this
+ * build does not have yet; say so plainly rather than "unknown command". */
 static int
 not_in_this_build (int    argc,
                    char **argv)
 {
   g_printerr (_("easel-cli %s: not available in this version of Easel yet; it arrives with "
-                "the history and saved gateway profiles.\n"), argv[0]);
+                "the history.\n"), argv[0]);
   return EASEL_EXIT_USAGE;
+}
+
+void
+easel_cli_key_free (char *key)
+{
+  if (key == NULL)
+    return;
+
+  memset (key, 0, strlen (key));
+  g_free (key);
 }
 
 static const Command commands[] = {
   { "generate", easel_cli_generate },
   { "resume", not_in_this_build },
   { "history", not_in_this_build },
-  { "profiles", not_in_this_build },
+  { "profiles", easel_cli_profiles },
 };
 
 int
@@ -67,6 +77,7 @@ main (int   argc,
                                   "with the gateways, keys and history of the Easel app."));
   description = g_strdup_printf (_("Commands:\n"
                                    "  generate    make images from a prompt (see generate --help)\n"
+                                   "  profiles    list, add and remove saved gateway profiles\n"
                                    "\n"
                                    "Exit status:\n"
                                    "  0  success\n"

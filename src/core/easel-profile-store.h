@@ -39,6 +39,16 @@ EaselProfile      *easel_profile_store_add_custom         (EaselProfileStore  *s
                                                            EaselDialectKind    dialect,
                                                            const char         *base_url,
                                                            GError            **error);
+/* Adds @profile under its own id, at the end (easel-cli's --id). Refuses
+ * an id easel_profile_store_check_new_id() refuses. */
+gboolean           easel_profile_store_add                (EaselProfileStore  *self,
+                                                           EaselProfile       *profile,
+                                                           GError            **error);
+/* Whether @id may name a new profile: lower-case letters, digits and
+ * dashes, and not taken, so a caller can check before writing anything. */
+gboolean           easel_profile_store_check_new_id      (EaselProfileStore  *self,
+                                                           const char         *id,
+                                                           GError            **error);
 /* Puts a profile back (undo of a removal) at @position, with its id. */
 void               easel_profile_store_restore            (EaselProfileStore  *self,
                                                            EaselProfile       *profile,

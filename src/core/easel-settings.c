@@ -33,6 +33,10 @@ enum {
   PROP_WINDOW_HEIGHT,
   PROP_WINDOW_MAXIMIZED,
   PROP_COLOR_SCHEME,
+  PROP_DEFAULT_PROFILE,
+  PROP_SAVE_FOLDER,
+  PROP_ASK_WHERE_TO_SAVE,
+  PROP_NOTIFY_ON_COMPLETION,
   N_PROPS
 };
 
@@ -44,6 +48,10 @@ static const char *const property_keys[N_PROPS] = {
   [PROP_WINDOW_HEIGHT] = "window-height",
   [PROP_WINDOW_MAXIMIZED] = "window-maximized",
   [PROP_COLOR_SCHEME] = "color-scheme",
+  [PROP_DEFAULT_PROFILE] = "default-profile",
+  [PROP_SAVE_FOLDER] = "save-folder",
+  [PROP_ASK_WHERE_TO_SAVE] = "ask-where-to-save",
+  [PROP_NOTIFY_ON_COMPLETION] = "notify-on-completion",
 };
 
 static void
@@ -116,6 +124,22 @@ easel_settings_get_property (GObject    *object,
       g_value_set_enum (value, easel_settings_get_color_scheme (self));
       break;
 
+    case PROP_DEFAULT_PROFILE:
+      g_value_take_string (value, easel_settings_get_default_profile (self));
+      break;
+
+    case PROP_SAVE_FOLDER:
+      g_value_take_string (value, easel_settings_get_save_folder (self));
+      break;
+
+    case PROP_ASK_WHERE_TO_SAVE:
+      g_value_set_boolean (value, easel_settings_get_ask_where_to_save (self));
+      break;
+
+    case PROP_NOTIFY_ON_COMPLETION:
+      g_value_set_boolean (value, easel_settings_get_notify_on_completion (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -151,6 +175,22 @@ easel_settings_set_property (GObject      *object,
 
     case PROP_COLOR_SCHEME:
       easel_settings_set_color_scheme (self, g_value_get_enum (value));
+      break;
+
+    case PROP_DEFAULT_PROFILE:
+      easel_settings_set_default_profile (self, g_value_get_string (value));
+      break;
+
+    case PROP_SAVE_FOLDER:
+      easel_settings_set_save_folder (self, g_value_get_string (value));
+      break;
+
+    case PROP_ASK_WHERE_TO_SAVE:
+      easel_settings_set_ask_where_to_save (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_NOTIFY_ON_COMPLETION:
+      easel_settings_set_notify_on_completion (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -192,6 +232,26 @@ easel_settings_class_init (EaselSettingsClass *klass)
     g_param_spec_enum ("color-scheme", NULL, NULL,
                        EASEL_TYPE_COLOR_SCHEME, EASEL_COLOR_SCHEME_SYSTEM,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_DEFAULT_PROFILE] =
+    g_param_spec_string ("default-profile", NULL, NULL,
+                         "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_SAVE_FOLDER] =
+    g_param_spec_string ("save-folder", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_ASK_WHERE_TO_SAVE] =
+    g_param_spec_boolean ("ask-where-to-save", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_NOTIFY_ON_COMPLETION] =
+    g_param_spec_boolean ("notify-on-completion", NULL, NULL,
+                          TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -324,4 +384,143 @@ easel_settings_set_color_scheme (EaselSettings    *self,
     return;
 
   g_settings_set_enum (self->settings, "color-scheme", scheme);
+}
+
+/**
+ * easel_settings_get_default_profile:
+ * @self: a #EaselSettings
+ *
+ * Returns: (transfer full): the id of the default gateway profile; empty
+ *   when none was chosen
+ */
+char *
+easel_settings_get_default_profile (EaselSettings *self)
+{
+  g_return_val_if_fail (EASEL_IS_SETTINGS (self), NULL);
+
+  return g_settings_get_string (self->settings, "default-profile");
+}
+
+void
+easel_settings_set_default_profile (EaselSettings *self,
+                                    const char    *id)
+{
+  g_autofree char *current = NULL;
+
+  g_return_if_fail (EASEL_IS_SETTINGS (self));
+
+  if (id == NULL)
+    id = "";
+  current = easel_settings_get_default_profile (self);
+  if (g_str_equal (current, id))
+    return;
+
+  g_settings_set_string (self->settings, "default-profile", id);
+}
+
+/* The Pictures folder can be unset (no xdg-user-dirs); home is where a
+ * user would look next. */
+static char *
+default_save_folder (void)
+{
+  const char *pictures = g_get_user_special_dir (G_USER_DIRECTORY_PICTURES);
+
+  if (pictures == NULL)
+    pictures = g_get_home_dir ();
+
+  return g_build_filename (pictures, "Easel", NULL);
+}
+
+/**
+ * easel_settings_get_save_folder:
+ * @self: a #EaselSettings
+ *
+ * Returns: (transfer full): the absolute path of the folder images are
+ *   saved to: the chosen one, or "Easel" in the Pictures folder
+ */
+char *
+easel_settings_get_save_folder (EaselSettings *self)
+{
+  g_autofree char *stored = NULL;
+
+  g_return_val_if_fail (EASEL_IS_SETTINGS (self), NULL);
+
+  stored = g_settings_get_string (self->settings, "save-folder");
+  if (*stored == '\0')
+    return default_save_folder ();
+  if (!g_path_is_absolute (stored))
+    return g_build_filename (g_get_home_dir (), stored, NULL);
+
+  return g_steal_pointer (&stored);
+}
+
+/**
+ * easel_settings_set_save_folder:
+ * @self: a #EaselSettings
+ * @path: (nullable): an absolute folder path; %NULL or empty for the default
+ *
+ * Choosing the default folder itself stores "" rather than its path, so
+ * the setting keeps following the Pictures folder if that moves.
+ */
+void
+easel_settings_set_save_folder (EaselSettings *self,
+                                const char    *path)
+{
+  g_autofree char *fallback = NULL;
+  g_autofree char *stored = NULL;
+
+  g_return_if_fail (EASEL_IS_SETTINGS (self));
+  g_return_if_fail (path == NULL || *path == '\0' || g_path_is_absolute (path));
+
+  fallback = default_save_folder ();
+  if (path == NULL || g_strcmp0 (path, fallback) == 0)
+    path = "";
+
+  stored = g_settings_get_string (self->settings, "save-folder");
+  if (g_str_equal (stored, path))
+    return;
+
+  g_settings_set_string (self->settings, "save-folder", path);
+}
+
+gboolean
+easel_settings_get_ask_where_to_save (EaselSettings *self)
+{
+  g_return_val_if_fail (EASEL_IS_SETTINGS (self), FALSE);
+
+  return g_settings_get_boolean (self->settings, "ask-where-to-save");
+}
+
+void
+easel_settings_set_ask_where_to_save (EaselSettings *self,
+                                      gboolean       ask)
+{
+  g_return_if_fail (EASEL_IS_SETTINGS (self));
+
+  ask = !!ask;
+  if (ask == easel_settings_get_ask_where_to_save (self))
+    return;
+
+  g_settings_set_boolean (self->settings, "ask-where-to-save", ask);
+}
+
+gboolean
+easel_settings_get_notify_on_completion (EaselSettings *self)
+{
+  g_return_val_if_fail (EASEL_IS_SETTINGS (self), TRUE);
+
+  return g_settings_get_boolean (self->settings, "notify-on-completion");
+}
+
+void
+easel_settings_set_notify_on_completion (EaselSettings *self,
+                                         gboolean       notify)
+{
+  g_return_if_fail (EASEL_IS_SETTINGS (self));
+
+  notify = !!notify;
+  if (notify == easel_settings_get_notify_on_completion (self))
+    return;
+
+  g_settings_set_boolean (self->settings, "notify-on-completion", notify);
 }
