@@ -512,8 +512,10 @@ transport_error (Send   *send,
                           "jobs can take minutes; try again, or use a smaller size."),
                         kind_timeout_ms (send) / 1000);
 
+  /* A code of its own, not just words: the connection check tells a
+   * certificate or handshake problem from an unreachable host by it. */
   if (error->domain == G_TLS_ERROR)
-    return g_error_new (EASEL_ERROR, EASEL_ERROR_NETWORK,
+    return g_error_new (EASEL_ERROR, EASEL_ERROR_TLS,
                         _("The secure connection to the gateway failed: %s. Check the base URL "
                           "and the computer’s date and time."), error->message);
 
