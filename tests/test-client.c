@@ -488,6 +488,57 @@ test_connection_refused (Fixture       *fixture,
   g_assert_cmpuint (fixture->retries->len, ==, 2);
 }
 
+/* A plain HTTP server's answer to bytes it cannot parse, sent at once:
+ * what a web server says when a TLS handshake reaches its http port. A
+ * SoupServer would instead wait for the end of a header that never comes. */
+static gboolean
+on_plain_incoming (GSocketService    *service,
+                   GSocketConnection *connection,
+                   GObject           *source_object,
+                   gpointer           user_data)
+{
+  static const char answer[] = "HTTP/1.1 400 Bad Request\r\nConnection: close\r\n"
+                               "Content-Length: 0\r\n\r\n";
+  GOutputStream *out = g_io_stream_get_output_stream (G_IO_STREAM (connection));
+
+  g_output_stream_write_all (out, answer, sizeof answer - 1, NULL, NULL, NULL);
+  g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
+
+  return TRUE;
+}
+
+static void
+test_tls_failure (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GSocketService) service = g_socket_service_new ();
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_from_string ("127.0.0.1");
+  g_autoptr(GSocketAddress) wanted = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_socket_listener_add_address (G_SOCKET_LISTENER (service), wanted, G_SOCKET_TYPE_STREAM,
+                                 G_SOCKET_PROTOCOL_TCP, NULL, &bound, &error);
+  g_assert_no_error (error);
+  g_signal_connect (service, "incoming", G_CALLBACK (on_plain_incoming), NULL);
+  g_socket_service_start (service);
+
+  /* https:// to a plain HTTP port: the TCP connection succeeds and the
+   * handshake fails, which must stay distinguishable from a refused port. */
+  g_free (fixture->base);
+  fixture->base = g_strdup_printf ("https://127.0.0.1:%u",
+                                   g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+  send_and_wait (fixture, "/ok", EASEL_SEND_SUBMIT, NULL);
+
+  g_assert_null (fixture->response);
+  g_assert_error (fixture->error, EASEL_ERROR, EASEL_ERROR_TLS);
+  g_assert_nonnull (strstr (fixture->error->message, "secure connection"));
+  g_assert_cmpuint (fixture->retries->len, ==, 2);
+
+  g_socket_service_stop (service);
+  g_socket_listener_close (G_SOCKET_LISTENER (service));
+}
+
 static void
 test_read_timeout (Fixture       *fixture,
                    gconstpointer  data)
@@ -694,6 +745,7 @@ main (int   argc,
   ADD ("/client/send/retry-after-too-long", test_retry_after_too_long);
   ADD ("/client/send/should-retry-false", test_should_retry_false);
   ADD ("/client/send/connection-refused", test_connection_refused);
+  ADD ("/client/send/tls-failure", test_tls_failure);
   ADD ("/client/send/read-timeout", test_read_timeout);
   ADD ("/client/send/body-cap", test_body_cap);
   ADD ("/client/send/key-stays-on-its-host", test_key_stays_on_its_host);

@@ -496,10 +496,26 @@ maybe_retry (GTask              *task,
   return TRUE;
 }
 
+/* GIO's and GnuTLS's messages end with a period or not; the sentences
+ * below add their own. */
+static char *
+cause_text (const char *message)
+{
+  char *cause = g_strstrip (g_strdup (message));
+  gsize length = strlen (cause);
+
+  while (length > 0 && cause[length - 1] == '.')
+    cause[--length] = '\0';
+
+  return cause;
+}
+
 static GError *
 transport_error (Send   *send,
                  GError *error)
 {
+  g_autofree char *cause = NULL;
+
   if (send->connect_timed_out)
     return g_error_new (EASEL_ERROR, EASEL_ERROR_TIMEOUT,
                         _("Could not connect to the gateway within %u s. Check the network "
@@ -512,14 +528,17 @@ transport_error (Send   *send,
                           "jobs can take minutes; try again, or use a smaller size."),
                         kind_timeout_ms (send) / 1000);
 
+  /* A code of its own, not just words: the connection check tells a
+   * certificate or handshake problem from an unreachable host by it. */
+  cause = cause_text (error->message);
   if (error->domain == G_TLS_ERROR)
-    return g_error_new (EASEL_ERROR, EASEL_ERROR_NETWORK,
+    return g_error_new (EASEL_ERROR, EASEL_ERROR_TLS,
                         _("The secure connection to the gateway failed: %s. Check the base URL "
-                          "and the computer’s date and time."), error->message);
+                          "and the computer’s date and time."), cause);
 
   return g_error_new (EASEL_ERROR, EASEL_ERROR_NETWORK,
                       _("The connection to the gateway failed: %s. Check the network connection "
-                        "and the profile’s base URL."), error->message);
+                        "and the profile’s base URL."), cause);
 }
 
 static void

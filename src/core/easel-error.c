@@ -40,6 +40,7 @@ easel_error_code_to_string (EaselErrorCode code)
     case EASEL_ERROR_REMOTE_FAILED: return "remote-failed";
     case EASEL_ERROR_EXPIRED: return "expired";
     case EASEL_ERROR_CANCELLED: return "cancelled";
+    case EASEL_ERROR_TLS: return "tls";
     default: return "unknown";
     }
 }
@@ -333,6 +334,7 @@ easel_error_exit_code (const GError *error,
     case EASEL_ERROR_SERVER:
     case EASEL_ERROR_TIMEOUT:
     case EASEL_ERROR_NETWORK:
+    case EASEL_ERROR_TLS:
     case EASEL_ERROR_BAD_RESPONSE:
     case EASEL_ERROR_TOO_LARGE:
     default:

@@ -22,12 +22,15 @@ G_BEGIN_DECLS
  * @EASEL_ERROR_RATE_LIMIT: too many requests (429) after the retries
  * @EASEL_ERROR_SERVER: the gateway failed (5xx) after the retries
  * @EASEL_ERROR_TIMEOUT: no answer in time, or a remote job past its deadline
- * @EASEL_ERROR_NETWORK: the connection failed (refused, reset, DNS, TLS)
+ * @EASEL_ERROR_NETWORK: the connection failed (refused, reset, DNS)
  * @EASEL_ERROR_BAD_RESPONSE: the answer could not be understood
  * @EASEL_ERROR_TOO_LARGE: a body or an image past Easel's caps
  * @EASEL_ERROR_REMOTE_FAILED: the gateway's job or task ended in failure
  * @EASEL_ERROR_EXPIRED: a result URL is no longer there
  * @EASEL_ERROR_CANCELLED: the user cancelled
+ * @EASEL_ERROR_TLS: a connection was made, but the secure connection on it
+ *   failed (certificate, handshake): a network error of its own, last so
+ *   that the older codes keep their values
  *
  * Every failure Easel reports, whatever the gateway.
  */
@@ -46,6 +49,7 @@ typedef enum
   EASEL_ERROR_REMOTE_FAILED,
   EASEL_ERROR_EXPIRED,
   EASEL_ERROR_CANCELLED,
+  EASEL_ERROR_TLS,
 } EaselErrorCode;
 
 GQuark      easel_error_quark              (void);

@@ -505,3 +505,32 @@ mock_openai_images (MockCall *call)
 
   mock_respond_json (call, 200, builder);
 }
+
+/* GET /models, the one free request that needs the key: clients use it to
+ * test a key without generating anything. The key was checked before this
+ * runs, so reaching here means it was right. */
+void
+mock_openai_models (MockCall *call)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "object");
+  json_builder_add_string_value (builder, "list");
+  json_builder_set_member_name (builder, "data");
+  json_builder_begin_array (builder);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, "gpt-image-2");
+  json_builder_set_member_name (builder, "object");
+  json_builder_add_string_value (builder, "model");
+  json_builder_set_member_name (builder, "created");
+  json_builder_add_int_value (builder, 1776729600);
+  json_builder_set_member_name (builder, "owned_by");
+  json_builder_add_string_value (builder, "system");
+  json_builder_end_object (builder);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  mock_respond_json (call, 200, builder);
+}

@@ -299,6 +299,7 @@ void             mock_files_handle         (SoupServer        *server,
 
 /* One endpoint per dialect path, each in its dialect's file. */
 void             mock_openai_images        (MockCall          *call);
+void             mock_openai_models        (MockCall          *call);
 void             mock_icodeeasy_images     (MockCall          *call);
 void             mock_icodeeasy_task       (MockCall          *call);
 void             mock_yycode_images        (MockCall          *call);

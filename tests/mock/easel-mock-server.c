@@ -46,6 +46,10 @@ static const MockRoute routes[] = {
     mock_openai_images },
   { MOCK_OPENAI, "/openai/v1/images/edits", FALSE, "POST", EASEL_MOCK_STAGE_SUBMIT, TRUE,
     mock_openai_images },
+  /* The model list: a free, keyed GET, logged as a poll (it asks, and
+   * creates nothing). */
+  { MOCK_OPENAI, "/openai/v1/models", FALSE, "GET", EASEL_MOCK_STAGE_POLL, FALSE,
+    mock_openai_models },
   { MOCK_ICODEEASY, "/icodeeasy/v1/images/generations", FALSE, "POST", EASEL_MOCK_STAGE_SUBMIT,
     FALSE, mock_icodeeasy_images },
   { MOCK_ICODEEASY, "/icodeeasy/images/generations", FALSE, "POST", EASEL_MOCK_STAGE_SUBMIT,

@@ -69,7 +69,7 @@ typedef enum {
 
 typedef enum {
   EASEL_MOCK_STAGE_SUBMIT,    /* the generations/edits/generate/edit/images POST */
-  EASEL_MOCK_STAGE_POLL,      /* GET jobs/tasks/result */
+  EASEL_MOCK_STAGE_POLL,      /* GET jobs/tasks/result, and openai's GET models */
   EASEL_MOCK_STAGE_DOWNLOAD,  /* GET of a result URL (icodeeasy, aizfw) */
   /* GET of the file a result URL redirects to: a stage of its own, so that
    * one download is one DOWNLOAD request and its faults stay with it. */

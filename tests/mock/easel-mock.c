@@ -20,7 +20,8 @@
 static const char *description =
   "Serves the four gateway dialects Easel speaks on loopback addresses only:\n"
   "  openai     OpenAI Images API: /images/generations (JSON, optional SSE stream)\n"
-  "             and /images/edits (multipart image[], mask); base64 results\n"
+  "             and /images/edits (multipart image[], mask); base64 results;\n"
+  "             GET /models lists the model (a free way to test a key)\n"
   "  icodeeasy  OpenAI-compatible with ratio sizes, https/data URL references,\n"
   "             URL results and ?async=1 tasks\n"
   "  yycode     job API: /api/images/generate|edit, poll /api/jobs/{jobId}\n"

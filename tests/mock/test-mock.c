@@ -314,6 +314,26 @@ error_member (JsonObject *answer,
   return json_object_get_string_member (error, member);
 }
 
+/* GETs @url with "Bearer @key" and returns the parsed answer, checking its
+ * status. */
+static JsonObject *
+get_json_with_key (Fixture    *fixture,
+                   const char *url,
+                   const char *key,
+                   guint       status)
+{
+  g_autoptr(SoupMessage) msg = soup_message_new ("GET", url);
+  g_autofree char *value = g_strconcat ("Bearer ", key, NULL);
+  g_autoptr(GBytes) body = NULL;
+
+  soup_message_headers_append (soup_message_get_request_headers (msg), "Authorization", value);
+  body = send (fixture, msg);
+  g_assert_cmpuint (soup_message_get_status (msg), ==, status);
+  g_assert_cmpstr (soup_message_headers_get_content_type (soup_message_get_response_headers (msg),
+                                                          NULL), ==, "application/json");
+  return parse_object (body);
+}
+
 /* --- names ----------------------------------------------------------------- */
 
 static void
@@ -1283,6 +1303,81 @@ test_aizfw_refusals (Fixture       *fixture,
   g_assert_cmpstr (json_object_get_string_member (no_prompt, "status"), ==, "failed");
 }
 
+/* --- probes ---------------------------------------------------------------- */
+
+/* The free GETs a connection check sends: the model list, and a task, job
+ * or result that does not exist. Each says whether the key was right
+ * without making anything. */
+static void
+test_probes (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *models = url_for (fixture, "openai", "/models");
+  g_autofree char *task = url_for (fixture, "icodeeasy", "/images/tasks/no-such-task");
+  g_autofree char *result = url_for (fixture, "aizfw", "/v1/result/no-such-task");
+  g_autofree char *job = url_for (fixture, "yycode", "/api/jobs/no-such-job");
+  g_autoptr(JsonObject) list = NULL;
+  g_autoptr(JsonObject) list_refused = NULL;
+  g_autoptr(JsonObject) task_unknown = NULL;
+  g_autoptr(JsonObject) task_refused = NULL;
+  g_autoptr(JsonObject) result_unknown = NULL;
+  g_autoptr(JsonObject) result_refused = NULL;
+  g_autoptr(JsonObject) job_unknown = NULL;
+  g_autoptr(JsonObject) job_keyless = NULL;
+  JsonObject *model;
+  GPtrArray *log;
+
+  list = get_json_with_key (fixture, models, KEY, 200);
+  g_assert_cmpstr (json_object_get_string_member (list, "object"), ==, "list");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (list, "data")), ==, 1);
+  model = json_array_get_object_element (json_object_get_array_member (list, "data"), 0);
+  g_assert_cmpstr (json_object_get_string_member (model, "id"), ==, "gpt-image-2");
+  g_assert_cmpstr (json_object_get_string_member (model, "object"), ==, "model");
+  list_refused = get_json_with_key (fixture, models, "sk-wrong", 401);
+  g_assert_cmpstr (error_member (list_refused, "code"), ==, "invalid_api_key");
+
+  task_unknown = get_json_with_key (fixture, task, KEY, 404);
+  g_assert_cmpstr (error_member (task_unknown, "type"), ==, "not_found_error");
+  g_assert_cmpstr (error_member (task_unknown, "provider"), ==, "icodeeasy.cc");
+  task_refused = get_json_with_key (fixture, task, "sk-wrong", 401);
+  g_assert_cmpstr (error_member (task_refused, "type"), ==, "authentication_error");
+
+  result_unknown = get_json_with_key (fixture, result, KEY, 404);
+  g_assert_cmpstr (json_object_get_string_member (result_unknown, "status"), ==, "failed");
+  g_assert_cmpstr (json_object_get_string_member (result_unknown, "error"), ==, "task not found");
+  result_refused = get_json_with_key (fixture, result, "sk-wrong", 401);
+  g_assert_cmpstr (json_object_get_string_member (result_refused, "status"), ==, "failed");
+
+  /* yycode's job query takes no key, so a wrong one changes nothing. */
+  job_unknown = get_json (fixture, job, FALSE, 404);
+  g_assert_false (json_object_get_boolean_member (job_unknown, "ok"));
+  g_assert_nonnull (error_member (job_unknown, "message"));
+  job_keyless = get_json_with_key (fixture, job, "sk-wrong", 404);
+  g_assert_false (json_object_get_boolean_member (job_keyless, "ok"));
+
+  log = easel_mock_server_get_requests (fixture->server);
+  g_assert_cmpuint (log->len, ==, 8);
+  for (guint i = 0; i < log->len; i++)
+    {
+      EaselMockRequest *request = g_ptr_array_index (log, i);
+
+      g_assert_cmpstr (request->method, ==, "GET");
+      g_assert_cmpint (request->stage, ==, EASEL_MOCK_STAGE_POLL);
+      g_assert_nonnull (request->dialect);
+    }
+  g_assert_cmpuint (easel_mock_server_count (fixture->server, "openai", EASEL_MOCK_STAGE_POLL),
+                    ==, 2);
+  g_assert_cmpuint (easel_mock_server_count (fixture->server, "openai", EASEL_MOCK_STAGE_SUBMIT),
+                    ==, 0);
+
+  /* A POST to the list is not a route to something else. */
+  {
+    g_autoptr(JsonObject) wrong_method = post_json (fixture, "openai", "/models", "{}", 405);
+
+    g_assert_nonnull (error_member (wrong_method, "message"));
+  }
+}
+
 /* --- faults ---------------------------------------------------------------- */
 
 static const char *openai_json = "{\"model\":\"gpt-image-2\",\"prompt\":\"x\"}";
@@ -2118,6 +2213,7 @@ main (int   argc,
   ADD ("yycode/refusals", test_yycode_refusals);
   ADD ("aizfw/task", test_aizfw_task);
   ADD ("aizfw/refusals", test_aizfw_refusals);
+  ADD ("probes", test_probes);
   ADD ("fault/rate-limit", test_fault_rate_limit);
   ADD ("fault/server-errors", test_fault_server_errors);
   ADD ("fault/statuses", test_fault_statuses);
