@@ -51,16 +51,20 @@ easel_test_wait_until (gboolean  (*condition) (gpointer data),
 }
 
 /**
- * easel_test_use_desktop_font:
+ * easel_test_use_desktop_settings:
  *
  * Sets the interface font GNOME uses, as the desktop would through
- * XSETTINGS, which a bare X server lacks; screenshots then show what users
- * see.
+ * XSETTINGS, which a bare X server lacks, so screenshots show what users
+ * see; and turns animations off, so a screenshot never catches a page
+ * halfway through sliding in.
  */
 void
-easel_test_use_desktop_font (void)
+easel_test_use_desktop_settings (void)
 {
-  g_object_set (gtk_settings_get_default (), "gtk-font-name", "Cantarell 11", NULL);
+  g_object_set (gtk_settings_get_default (),
+                "gtk-font-name", "Cantarell 11",
+                "gtk-enable-animations", FALSE,
+                NULL);
 }
 
 static gboolean

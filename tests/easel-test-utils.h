@@ -11,7 +11,7 @@
 
 G_BEGIN_DECLS
 
-void        easel_test_use_desktop_font    (void);
+void        easel_test_use_desktop_settings    (void);
 void        easel_test_wait_for_frame      (GtkWidget  *widget);
 void        easel_test_wait_until          (gboolean  (*condition) (gpointer data),
                                             gpointer    data,

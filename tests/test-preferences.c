@@ -63,6 +63,14 @@ lookup_key (const char *profile_id)
   return key;
 }
 
+static gboolean
+key_stored_shown (gpointer data)
+{
+  const char *subtitle = adw_action_row_get_subtitle (data);
+
+  return subtitle != NULL && g_str_has_prefix (subtitle, "A key is");
+}
+
 static GtkWidget *
 visible_editor (GtkWindow *prefs)
 {
@@ -94,6 +102,37 @@ editor_shown (gpointer data)
   return visible_editor (data) != NULL;
 }
 
+/* Scrolls the editor's page to its end, for a look at the lower groups. */
+static void
+scroll_to_end (GtkWidget *widget)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      if (GTK_IS_SCROLLED_WINDOW (c))
+        {
+          GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (c));
+
+          gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+          return;
+        }
+      scroll_to_end (c);
+    }
+}
+
+static gboolean
+editor_gone (gpointer data)
+{
+  return visible_editor (data) == NULL;
+}
+
+static void
+go_back (GtkWindow *prefs)
+{
+  g_signal_emit_by_name (child (visible_editor (prefs), EASEL_TYPE_PROFILE_EDITOR, "back_button"),
+                         "clicked");
+  easel_test_wait_until (editor_gone, prefs, "the gateway editor to close");
+}
+
 static void
 assert_no_key_in_settings (EaselProfile *profile)
 {
@@ -123,7 +162,6 @@ test_add_edit_remove (void)
   GtkWidget *editor, *list;
   EaselProfile *profile;
   g_autofree char *key = NULL;
-  g_autofree char *shot = NULL;
 
   g_assert_cmpuint (g_list_model_get_n_items (easel_profile_store_get_profiles (store)), ==, 0);
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
@@ -146,9 +184,14 @@ test_add_edit_remove (void)
   {
     GtkWidget *key_row = child (editor, EASEL_TYPE_PROFILE_EDITOR, "key_row");
 
+    GtkWidget *status_row = child (editor, EASEL_TYPE_PROFILE_EDITOR, "key_status_row");
+
     gtk_editable_set_text (GTK_EDITABLE (key_row), KEY);
     g_signal_emit_by_name (key_row, "apply");
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (key_row)), ==, "");
+    easel_test_wait_until (key_stored_shown, status_row, "the key to be stored");
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (status_row)), ==,
+                     "A key is stored in the keyring");
   }
   key = lookup_key (easel_profile_get_id (profile));
   g_assert_cmpstr (key, ==, KEY);
@@ -181,16 +224,19 @@ test_add_edit_remove (void)
 
   easel_test_wait_for_frame (GTK_WIDGET (prefs));
   g_free (easel_test_save_screenshot (GTK_WIDGET (prefs), "preferences-gateway"));
+  scroll_to_end (editor);
+  easel_test_wait_for_frame (GTK_WIDGET (prefs));
+  g_free (easel_test_save_screenshot (GTK_WIDGET (prefs), "preferences-gateway-end"));
   easel_settings_set_color_scheme (easel_application_get_settings (app), EASEL_COLOR_SCHEME_DARK);
   easel_test_wait_for_frame (GTK_WIDGET (prefs));
   g_free (easel_test_save_screenshot (GTK_WIDGET (prefs), "preferences-gateway-dark"));
   easel_settings_set_color_scheme (easel_application_get_settings (app), EASEL_COLOR_SCHEME_LIGHT);
 
   /* Back to the list: the row shows the new name. */
-  g_signal_emit_by_name (child (editor, EASEL_TYPE_PROFILE_EDITOR, "back_button"), "clicked");
+  go_back (prefs);
   gtk_widget_activate_action (GTK_WIDGET (prefs), "prefs.add-preset", "s", "yycode");
-  g_signal_emit_by_name (child (visible_editor (prefs), EASEL_TYPE_PROFILE_EDITOR, "back_button"),
-                         "clicked");
+  easel_test_wait_until (editor_shown, prefs, "the gateway editor");
+  go_back (prefs);
   list = child (prefs, EASEL_TYPE_PREFERENCES_WINDOW, "profiles_list");
   {
     GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
@@ -210,8 +256,20 @@ test_add_edit_remove (void)
   g_assert_cmpuint (g_list_model_get_n_items (easel_profile_store_get_profiles (store)), ==, 1);
   g_assert_null (easel_profile_store_lookup (store, easel_profile_get_id (profile)));
 
-  shot = NULL;
-  gtk_window_destroy (prefs);
+  /* While undo is possible the key stays; once the toast is gone with the
+   * window, the key goes too. */
+  {
+    g_autofree char *id = g_strdup (easel_profile_get_id (profile));
+    g_autofree char *still = lookup_key (id);
+    g_autofree char *gone = NULL;
+
+    g_assert_cmpstr (still, ==, KEY);
+    gtk_window_destroy (prefs);
+    for (int i = 0; i < 50; i++)
+      g_main_context_iteration (NULL, FALSE);
+    gone = lookup_key (id);
+    g_assert_cmpstr (gone, ==, "");
+  }
 }
 
 static void
@@ -225,7 +283,7 @@ on_activate (GApplication *application)
       gtk_window_destroy (window);
     }
 
-  easel_test_use_desktop_font ();
+  easel_test_use_desktop_settings ();
   g_application_hold (application);
   status = g_test_run ();
   g_application_release (application);

@@ -372,7 +372,7 @@ on_activate (GApplication *application)
       close_window (window);
     }
 
-  easel_test_use_desktop_font ();
+  easel_test_use_desktop_settings ();
   g_application_hold (application);
   status = g_test_run ();
   g_application_release (application);

@@ -153,29 +153,17 @@ on_row_activated (EaselPreferencesWindow *self,
 
 /* --- Removing with undo --------------------------------------------------- */
 
+/* A removal that can still be undone. It holds what undo and the final
+ * clean-up need, not the window, so closing Preferences with a toast still
+ * showing frees everything. */
 typedef struct
 {
-  EaselPreferencesWindow *self;
-  EaselProfile           *profile;
-  guint                   position;
-  gboolean                undone;
+  EaselProfileStore *store;
+  EaselSecrets      *secrets;
+  EaselProfile      *profile;
+  guint              position;
+  gboolean           undone;
 } Removal;
-
-static void
-removal_free (Removal *removal)
-{
-  g_object_unref (removal->self);
-  g_object_unref (removal->profile);
-  g_free (removal);
-}
-
-static void
-on_undo (AdwToast *toast,
-         Removal  *removal)
-{
-  removal->undone = TRUE;
-  easel_profile_store_restore (removal->self->store, removal->profile, removal->position);
-}
 
 static void
 on_key_cleared (GObject      *object,
@@ -188,14 +176,28 @@ on_key_cleared (GObject      *object,
     g_warning ("Could not remove a removed gateway’s key from the keyring: %s", error->message);
 }
 
+/* Runs when the toast is gone for good (dismissed, timed out, or its
+ * window closed): only then is the key deleted, as undo is no longer
+ * possible. */
 static void
-on_toast_dismissed (AdwToast *toast,
-                    Removal  *removal)
+removal_free (Removal *removal)
 {
-  /* The key stays until the removal can no longer be undone. */
   if (!removal->undone)
-    easel_secrets_clear_async (removal->self->secrets, easel_profile_get_id (removal->profile),
+    easel_secrets_clear_async (removal->secrets, easel_profile_get_id (removal->profile),
                                NULL, on_key_cleared, NULL);
+
+  g_object_unref (removal->store);
+  g_object_unref (removal->secrets);
+  g_object_unref (removal->profile);
+  g_free (removal);
+}
+
+static void
+on_undo (AdwToast *toast,
+         Removal  *removal)
+{
+  removal->undone = TRUE;
+  easel_profile_store_restore (removal->store, removal->profile, removal->position);
 }
 
 static void
@@ -208,7 +210,8 @@ on_remove_requested (EaselPreferencesWindow *self,
   AdwToast *toast;
 
   removal = g_new0 (Removal, 1);
-  removal->self = g_object_ref (self);
+  removal->store = g_object_ref (self->store);
+  removal->secrets = g_object_ref (self->secrets);
   removal->profile = g_object_ref (profile);
   removal->position = easel_profile_store_remove (self->store, easel_profile_get_id (profile));
 
@@ -219,8 +222,7 @@ on_remove_requested (EaselPreferencesWindow *self,
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect (toast, "button-clicked", G_CALLBACK (on_undo), removal);
-  g_signal_connect_data (toast, "dismissed", G_CALLBACK (on_toast_dismissed), removal,
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo), removal,
                          (GClosureNotify) (void (*) (void)) removal_free, 0);
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
 }

@@ -429,6 +429,14 @@ easel_profile_editor_dispose (GObject *object)
   if (self->profile != NULL)
     g_signal_handlers_disconnect_by_data (self->profile, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), EASEL_TYPE_PROFILE_EDITOR);
+  {
+    GtkWidget *child;
+
+    /* The page's own box is not a bound template child, so it is ours to
+     * unparent. */
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+      gtk_widget_unparent (child);
+  }
   g_clear_object (&self->profile);
   g_clear_object (&self->store);
   g_clear_object (&self->secrets);
