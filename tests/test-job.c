@@ -344,6 +344,27 @@ test_aizfw_task (Fixture       *fixture,
                                              EASEL_MOCK_STAGE_DOWNLOAD), >=, 1);
 }
 
+static void
+test_every_preset (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char *const *presets = easel_profile_preset_ids ();
+
+  /* Each preset's defaults make a request its gateway accepts as it is. */
+  for (guint i = 0; presets[i] != NULL; i++)
+    {
+      g_autoptr(EaselProfile) profile = easel_test_gateway_profile (&fixture->gateway, presets[i]);
+      g_autoptr(EaselRequest) request = easel_request_new ();
+      g_autoptr(EaselJob) job = NULL;
+
+      g_test_message ("preset %s", presets[i]);
+      easel_request_set_prompt (request, "a preset's first image");
+      job = easel_test_gateway_run (&fixture->gateway, profile, request);
+      assert_stored (job, 1);
+      g_assert_null (easel_mock_server_get_last_rejection (fixture->gateway.mock));
+    }
+}
+
 /* --- Cancellation leaves nothing behind ------------------------------- */
 
 static void
@@ -548,6 +569,7 @@ main (int   argc,
   ADD ("/job/icodeeasy/async-with-references", test_icodeeasy_async_with_references);
   ADD ("/job/yycode/job-with-reference-and-mask", test_yycode_job);
   ADD ("/job/aizfw/task", test_aizfw_task);
+  ADD ("/job/every-preset", test_every_preset);
   ADD ("/job/cancel/mid-submit", test_cancel_mid_submit);
   ADD ("/job/cancel/mid-poll", test_cancel_mid_poll);
   ADD ("/job/cancel/mid-download", test_cancel_mid_download);
