@@ -272,6 +272,99 @@ test_add_edit_remove (void)
   }
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (c, type))
+        return c;
+      if ((found = find_descendant (c, type)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_add_custom (void)
+{
+  EaselProfileStore *store = easel_application_get_profile_store (app);
+  guint before = g_list_model_get_n_items (easel_profile_store_get_profiles (store));
+  GtkWindow *prefs, *dialog;
+  GtkWidget *entry, *dropdown;
+  EaselProfile *added;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  prefs = easel_test_find_window (EASEL_TYPE_PREFERENCES_WINDOW);
+  easel_test_wait_for_frame (GTK_WIDGET (prefs));
+  gtk_widget_activate_action (GTK_WIDGET (prefs), "prefs.add-custom", NULL);
+  dialog = easel_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (dialog) == prefs);
+  entry = find_descendant (GTK_WIDGET (dialog), GTK_TYPE_ENTRY);
+  dropdown = find_descendant (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN);
+  g_assert_nonnull (entry);
+  g_assert_nonnull (dropdown);
+
+  /* Nothing to add until the address is usable, and the rule is shown. */
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "http://gateway.example/v1");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "https://gateway.example/api");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 2);
+  easel_test_wait_for_frame (GTK_WIDGET (dialog));
+  g_free (easel_test_save_screenshot (GTK_WIDGET (dialog), "preferences-custom-gateway"));
+
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  g_assert_cmpuint (g_list_model_get_n_items (easel_profile_store_get_profiles (store)), ==,
+                    before + 1);
+  added = g_list_model_get_item (easel_profile_store_get_profiles (store), before);
+  g_object_unref (added);
+  g_assert_cmpint (easel_profile_get_dialect (added), ==, EASEL_DIALECT_YYCODE);
+  g_assert_null (easel_profile_get_preset_id (added));
+  g_assert_cmpstr (easel_profile_get_base_url (added), ==, "https://gateway.example/api");
+  easel_test_wait_until (editor_shown, prefs, "the new gateway's editor");
+
+  gtk_window_destroy (prefs);
+}
+
+/* No file under the session's HOME or XDG folders holds the key. */
+static void
+assert_tree_clean (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *entry = g_build_filename (path, name, NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      if (g_file_test (entry, G_FILE_TEST_IS_SYMLINK))
+        continue;
+      if (g_file_test (entry, G_FILE_TEST_IS_DIR))
+        assert_tree_clean (entry);
+      else if (g_file_get_contents (entry, &contents, &length, NULL) &&
+               g_strstr_len (contents, length, KEY) != NULL)
+        g_error ("The API key was written to %s", entry);
+    }
+}
+
+static void
+test_key_in_no_file (void)
+{
+  assert_tree_clean (g_get_home_dir ());
+  assert_tree_clean (g_get_user_config_dir ());
+  assert_tree_clean (g_get_user_data_dir ());
+  assert_tree_clean (g_get_user_cache_dir ());
+}
+
 static void
 on_activate (GApplication *application)
 {
@@ -297,6 +390,9 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/preferences/add-edit-remove", test_add_edit_remove);
+  g_test_add_func ("/preferences/add-custom", test_add_custom);
+  /* After the flows above: the key went to the keyring and nowhere else. */
+  g_test_add_func ("/preferences/key-in-no-file", test_key_in_no_file);
 
   app = easel_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);

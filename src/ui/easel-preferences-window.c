@@ -395,6 +395,9 @@ easel_preferences_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->secrets, self);
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
+  /* The store outlives the window: stop it from making rows for us. */
+  if (self->profiles_list != NULL)
+    gtk_list_box_bind_model (self->profiles_list, NULL, NULL, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), EASEL_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->application);
   g_clear_object (&self->settings);
