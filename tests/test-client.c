@@ -261,6 +261,7 @@ test_max_attempts (void)
   g_assert_cmpuint (easel_client_max_attempts (EASEL_SEND_SUBMIT), ==, 3);
   g_assert_cmpuint (easel_client_max_attempts (EASEL_SEND_DOWNLOAD), ==, 3);
   g_assert_cmpuint (easel_client_max_attempts (EASEL_SEND_POLL), ==, 6);
+  g_assert_cmpuint (easel_client_max_attempts (EASEL_SEND_PROBE), ==, 2);
 }
 
 static void

@@ -444,9 +444,9 @@ test_html_502 (Fixture       *fixture,
                        EASEL_CONNECTION_UNEXPECTED);
       assert_message (message, profile);
       g_assert_nonnull (strstr (message, "HTTP 502"));
-      /* Retried as a poll is, then given up. */
+      /* Retried once, as a connection test is, then given up. */
       g_assert_cmpuint (easel_mock_server_get_requests (fixture->mock)->len, ==,
-                        easel_client_max_attempts (EASEL_SEND_POLL));
+                        easel_client_max_attempts (EASEL_SEND_PROBE));
       assert_nothing_spent (fixture);
     }
 }

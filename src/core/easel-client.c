@@ -183,12 +183,20 @@ easel_client_set_delay_scale (EaselClient *self,
  * @kind: what is being sent
  *
  * Returns: attempts in all: 3 (two retries) for submits and downloads, 6
- *   for polls, which only ask and so may insist more
+ *   for polls, which only ask and so may insist more, and 2 for a
+ *   connection test, which a person is waiting on
  */
 guint
 easel_client_max_attempts (EaselSendKind kind)
 {
-  return kind == EASEL_SEND_POLL ? 6 : 3;
+  switch (kind)
+    {
+    case EASEL_SEND_POLL: return 6;
+    case EASEL_SEND_PROBE: return 2;
+    case EASEL_SEND_SUBMIT:
+    case EASEL_SEND_DOWNLOAD:
+    default: return 3;
+    }
 }
 
 /**
@@ -404,7 +412,8 @@ kind_timeout_ms (Send *send)
 {
   switch (send->kind)
     {
-    case EASEL_SEND_POLL: return send->client->timeouts.poll_ms;
+    case EASEL_SEND_POLL:
+    case EASEL_SEND_PROBE: return send->client->timeouts.poll_ms;
     case EASEL_SEND_DOWNLOAD: return send->client->timeouts.download_ms;
     case EASEL_SEND_SUBMIT:
     default: return send->client->timeouts.submit_ms;

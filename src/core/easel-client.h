@@ -20,6 +20,7 @@ typedef enum
   EASEL_SEND_SUBMIT,     /* a generation: long read timeout, 2 retries */
   EASEL_SEND_POLL,       /* a job status: short timeout, more patient retries */
   EASEL_SEND_DOWNLOAD,   /* a result URL: never any key, 2 retries */
+  EASEL_SEND_PROBE,      /* a connection test: short timeout, 1 retry, for a quick answer */
 } EaselSendKind;
 
 typedef struct

@@ -388,7 +388,7 @@ easel_connection_check_async (EaselClient         *client,
   g_task_set_task_data (task, check, check_free);
 
   probe = build_probe (profile, api_key);
-  easel_client_send_async (client, probe, check->host, EASEL_SEND_POLL, NULL, NULL, NULL,
+  easel_client_send_async (client, probe, check->host, EASEL_SEND_PROBE, NULL, NULL, NULL,
                            cancellable, on_sent, g_steal_pointer (&task));
 }
 
