@@ -248,6 +248,10 @@ test_add_edit_remove (void)
   }
   easel_test_wait_for_frame (GTK_WIDGET (prefs));
   g_free (easel_test_save_screenshot (GTK_WIDGET (prefs), "preferences-gateways"));
+  gtk_window_set_default_size (prefs, 360, 640);
+  easel_test_wait_for_frame (GTK_WIDGET (prefs));
+  g_free (easel_test_save_screenshot (GTK_WIDGET (prefs), "preferences-gateways-narrow"));
+  gtk_window_set_default_size (prefs, 640, 640);
 
   /* Remove from its editor, then undo from the toast. */
   g_signal_emit_by_name (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0), "activate");
