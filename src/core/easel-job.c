@@ -17,90 +17,16 @@
 #include <glib/gi18n.h>
 
 #include "easel-core-enums.h"
-#include "easel-dialect.h"
 #include "easel-error.h"
-#include "easel-job.h"
+#include "easel-job-private.h"
 #include "easel-pricing.h"
-#include "easel-sse.h"
 
 /* One SSE event may hold a whole 4K image as base64. */
 #define MAX_SSE_EVENT_BYTES ((gsize) 64 * 1024 * 1024)
 
-struct _EaselJob
-{
-  GObject           parent_instance;
-
-  EaselClient      *client;
-  EaselProfile     *profile;
-  EaselRequest     *request;
-  char             *api_key;
-  char             *output_dir;
-  char             *stem;
-
-  EaselJobState     state;
-  GCancellable     *cancellable;
-  gint64            started_us;
-  gint64            finished_us;
-  guint             elapsed_timer;
-  guint             poll_timer;
-  guint             remote_deadline_s;
-  guint             poll_interval_ms;
-  gint64            remote_started_us;
-  gboolean          sent;
-  guint             in_flight;
-
-  guint             attempt;
-  guint             max_attempts;
-  gint64            retry_at_us;
-
-  char             *remote_id;
-  char             *remote_status;
-  EaselImage       *partial_image;
-  gboolean          decoding_partial;
-  GError           *error;
-  GListStore       *images;
-
-  /* Streaming */
-  EaselSseParser   *sse;
-  EaselOutcome     *final_outcome;
-  GError           *stream_error;
-
-  /* Results being processed */
-  EaselOutcome     *outcome;
-  guint             next_index;
-  guint             n_expected;
-  GError           *first_image_error;
-  guint             failed_images;
-
-  gint64            input_tokens;
-  gint64            output_tokens;
-  gint64            total_tokens;
-  double            gateway_cost;
-  double            cost;
-};
-
 G_DEFINE_FINAL_TYPE (EaselJob, easel_job, G_TYPE_OBJECT)
 
-enum {
-  PROP_0,
-  PROP_STATE,
-  PROP_ELAPSED,
-  PROP_ATTEMPT,
-  PROP_MAX_ATTEMPTS,
-  PROP_RETRY_IN_MS,
-  PROP_REMOTE_ID,
-  PROP_REMOTE_STATUS,
-  PROP_PARTIAL_IMAGE,
-  PROP_ERROR,
-  PROP_IMAGES,
-  PROP_COST,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-static void process_outcome (EaselJob *self, EaselOutcome *outcome);
-static gboolean on_poll_timer (gpointer user_data);
+GParamSpec *easel_job_properties[N_PROPS];
 
 const char *
 easel_job_state_to_string (EaselJobState state)
@@ -114,9 +40,9 @@ easel_job_state_to_string (EaselJobState state)
   return names[state];
 }
 
-static void
-set_state (EaselJob      *self,
-           EaselJobState  state)
+void
+easel_job_set_state_internal (EaselJob      *self,
+                              EaselJobState  state)
 {
   if (self->state == state)
     return;
@@ -124,7 +50,7 @@ set_state (EaselJob      *self,
   g_debug ("Job %s: %s → %s", self->stem, easel_job_state_to_string (self->state),
            easel_job_state_to_string (state));
   self->state = state;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+  g_object_notify_by_pspec (G_OBJECT (self), easel_job_properties[PROP_STATE]);
 }
 
 static gboolean
@@ -132,17 +58,17 @@ on_elapsed_tick (gpointer user_data)
 {
   EaselJob *self = user_data;
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ELAPSED]);
+  g_object_notify_by_pspec (G_OBJECT (self), easel_job_properties[PROP_ELAPSED]);
   if (self->retry_at_us != 0)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RETRY_IN_MS]);
+    g_object_notify_by_pspec (G_OBJECT (self), easel_job_properties[PROP_RETRY_IN_MS]);
 
   return G_SOURCE_CONTINUE;
 }
 
-static void
-finish (EaselJob      *self,
-        EaselJobState  state,
-        GError        *error)
+void
+easel_job_finish_internal (EaselJob      *self,
+                           EaselJobState  state,
+                           GError        *error)
 {
   g_assert (state == EASEL_JOB_STORED || state == EASEL_JOB_FAILED ||
             state == EASEL_JOB_CANCELLED);
@@ -156,7 +82,7 @@ finish (EaselJob      *self,
     {
       g_clear_error (&self->error);
       self->error = error;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
+      g_object_notify_by_pspec (G_OBJECT (self), easel_job_properties[PROP_ERROR]);
     }
 
   /* The key is not needed once nothing more will be sent. */
@@ -166,34 +92,34 @@ finish (EaselJob      *self,
       g_clear_pointer (&self->api_key, g_free);
     }
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ELAPSED]);
-  set_state (self, state);
+  g_object_notify_by_pspec (G_OBJECT (self), easel_job_properties[PROP_ELAPSED]);
+  easel_job_set_state_internal (self, state);
 }
 
 /* Ends the job for @error, unless it was cancelled, which wins. */
-static void
-fail (EaselJob *self,
-      GError   *error)
+void
+easel_job_fail (EaselJob *self,
+                GError   *error)
 {
   if (g_cancellable_is_cancelled (self->cancellable) ||
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_error_free (error);
-      finish (self, EASEL_JOB_CANCELLED,
-              g_error_new_literal (EASEL_ERROR, EASEL_ERROR_CANCELLED,
-                                   _("The job was cancelled.")));
+      easel_job_finish_internal (self, EASEL_JOB_CANCELLED,
+                                 g_error_new_literal (EASEL_ERROR, EASEL_ERROR_CANCELLED,
+                                                      _("The job was cancelled.")));
       return;
     }
 
   g_debug ("Job %s failed: %s", self->stem, error->message);
-  finish (self, EASEL_JOB_FAILED, error);
+  easel_job_finish_internal (self, EASEL_JOB_FAILED, error);
 }
 
-static void
-on_retry (guint    next_attempt,
-          guint    max_attempts,
-          guint    delay_ms,
-          gpointer user_data)
+void
+easel_job_on_retry (guint    next_attempt,
+                    guint    max_attempts,
+                    guint    delay_ms,
+                    gpointer user_data)
 {
   EaselJob *self = user_data;
 
@@ -201,29 +127,29 @@ on_retry (guint    next_attempt,
   if (self->attempt != next_attempt)
     {
       self->attempt = next_attempt;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ATTEMPT]);
+      g_object_notify_by_pspec (G_OBJECT (self), easel_job_properties[PROP_ATTEMPT]);
     }
   if (self->max_attempts != max_attempts)
     {
       self->max_attempts = max_attempts;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAX_ATTEMPTS]);
+      g_object_notify_by_pspec (G_OBJECT (self), easel_job_properties[PROP_MAX_ATTEMPTS]);
     }
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RETRY_IN_MS]);
+  g_object_notify_by_pspec (G_OBJECT (self), easel_job_properties[PROP_RETRY_IN_MS]);
 }
 
-static void
-clear_retry (EaselJob *self)
+void
+easel_job_clear_retry (EaselJob *self)
 {
   if (self->retry_at_us != 0)
     {
       self->retry_at_us = 0;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RETRY_IN_MS]);
+      g_object_notify_by_pspec (G_OBJECT (self), easel_job_properties[PROP_RETRY_IN_MS]);
     }
 }
 
-static void
-set_usage (EaselJob           *self,
-           const EaselOutcome *outcome)
+void
+easel_job_set_usage (EaselJob           *self,
+                     const EaselOutcome *outcome)
 {
   if (outcome->input_tokens >= 0)
     self->input_tokens = outcome->input_tokens;
@@ -235,236 +161,11 @@ set_usage (EaselJob           *self,
     self->gateway_cost = outcome->cost;
 }
 
-/* --- Images ----------------------------------------------------------- */
-
-/* Moves a string into a GBytes without copying tens of megabytes. */
-static GBytes *
-take_text (char **text)
+void
+easel_job_process_outcome (EaselJob     *self,
+                           EaselOutcome *outcome)
 {
-  gsize length = *text ? strlen (*text) : 0;
-
-  return g_bytes_new_take (g_steal_pointer (text), length);
-}
-
-static void process_next_image (EaselJob *self);
-
-static void
-image_failed (EaselJob *self,
-              GError   *error)
-{
-  self->failed_images++;
-  if (self->first_image_error == NULL)
-    self->first_image_error = error;
-  else
-    g_error_free (error);
-}
-
-static void
-on_image_saved (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(EaselJob) self = user_data;
-  EaselImage *image = EASEL_IMAGE (object);
-  GError *error = NULL;
-
-  self->in_flight--;
-  if (!easel_image_save_finish (image, result, &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          fail (self, error);
-          return;
-        }
-      image_failed (self, error);
-    }
-  else
-    {
-      g_list_store_append (self->images, image);
-    }
-
-  process_next_image (self);
-}
-
-static void
-store_image (EaselJob   *self,
-             EaselImage *image)
-{
-  g_autofree char *stem = g_strdup_printf ("%s-%u", self->stem, self->next_index);
-
-  self->in_flight++;
-  easel_image_save_async (image, self->output_dir, stem, self->cancellable,
-                          on_image_saved, g_object_ref (self));
-}
-
-static void
-on_image_decoded (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(EaselJob) self = user_data;
-  g_autoptr(EaselImage) image = NULL;
-  GError *error = NULL;
-
-  self->in_flight--;
-  image = easel_image_decode_finish (result, &error);
-  if (image == NULL)
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          fail (self, error);
-          return;
-        }
-      image_failed (self, error);
-      process_next_image (self);
-      return;
-    }
-
-  store_image (self, image);
-}
-
-static void
-on_download_done (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(EaselJob) self = user_data;
-  g_autoptr(EaselResponse) response = NULL;
-  GError *error = NULL;
-
-  self->in_flight--;
-  clear_retry (self);
-  response = easel_client_send_finish (EASEL_CLIENT (object), result, &error);
-  if (response == NULL)
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          fail (self, error);
-          return;
-        }
-      image_failed (self, error);
-      process_next_image (self);
-      return;
-    }
-
-  if (!SOUP_STATUS_IS_SUCCESSFUL (response->status))
-    {
-      if (response->status == 404 || response->status == 410 || response->status == 403)
-        image_failed (self, g_error_new (EASEL_ERROR, EASEL_ERROR_EXPIRED,
-                                         _("The image’s download link no longer works "
-                                           "(HTTP %u): it has expired or was removed. Gateways "
-                                           "keep results only for a while; generate it again."),
-                                         response->status));
-      else
-        image_failed (self, easel_error_new_for_status (response->status, NULL));
-      process_next_image (self);
-      return;
-    }
-
-  set_state (self, EASEL_JOB_DECODING);
-  self->in_flight++;
-  easel_image_decode_async (response->body, FALSE, self->cancellable, on_image_decoded,
-                            g_object_ref (self));
-}
-
-static void
-finish_images (EaselJob *self)
-{
-  guint stored = g_list_model_get_n_items (G_LIST_MODEL (self->images));
-  double amount;
-
-  g_clear_pointer (&self->outcome, easel_outcome_free);
-
-  {
-    EaselOutcome priced = { 0 };
-
-    priced.cost = self->gateway_cost;
-    if (stored > 0 && easel_pricing_actual (self->profile, self->request, &priced, stored,
-                                            &amount))
-      {
-        self->cost = amount;
-        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COST]);
-      }
-  }
-
-  if (self->failed_images == 0)
-    {
-      finish (self, EASEL_JOB_STORED, NULL);
-      return;
-    }
-
-  if (stored == 0)
-    {
-      finish (self, EASEL_JOB_FAILED, g_steal_pointer (&self->first_image_error));
-      return;
-    }
-
-  /* Some images arrived and are on disk; say what happened to the rest. */
-  {
-    GError *error = g_error_new (self->first_image_error->domain, self->first_image_error->code,
-                                 g_dngettext (GETTEXT_PACKAGE,
-                                              "%u of %u images could not be kept: %s",
-                                              "%u of %u images could not be kept: %s",
-                                              self->n_expected),
-                                 self->failed_images, self->n_expected,
-                                 self->first_image_error->message);
-
-    g_clear_error (&self->first_image_error);
-    finish (self, EASEL_JOB_FAILED, error);
-  }
-}
-
-static void
-process_next_image (EaselJob *self)
-{
-  EaselOutcome *outcome = self->outcome;
-  guint index;
-
-  if (g_cancellable_is_cancelled (self->cancellable))
-    {
-      fail (self, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "cancelled"));
-      return;
-    }
-
-  if (self->next_index >= self->n_expected)
-    {
-      finish_images (self);
-      return;
-    }
-
-  index = self->next_index++;
-
-  if (outcome->kind == EASEL_OUTCOME_URLS)
-    {
-      g_autoptr(EaselWireRequest) request =
-        easel_wire_request_new ("GET", g_ptr_array_index (outcome->urls, index));
-
-      set_state (self, EASEL_JOB_DOWNLOADING);
-      self->in_flight++;
-      easel_client_send_async (self->client, request, NULL, EASEL_SEND_DOWNLOAD, on_retry,
-                               NULL, self, self->cancellable, on_download_done,
-                               g_object_ref (self));
-      return;
-    }
-
-  {
-    EaselOutcomeImage *image = g_ptr_array_index (outcome->images, index);
-    g_autoptr(GBytes) data = NULL;
-
-    /* The base64 text moves into the bytes without a copy. */
-    data = take_text (&image->b64);
-    set_state (self, EASEL_JOB_DECODING);
-    self->in_flight++;
-    easel_image_decode_async (data, TRUE, self->cancellable, on_image_decoded,
-                              g_object_ref (self));
-  }
-}
-
-static void
-process_outcome (EaselJob     *self,
-                 EaselOutcome *outcome)
-{
-  set_usage (self, outcome);
+  easel_job_set_usage (self, outcome);
 
   switch (outcome->kind)
     {
@@ -479,29 +180,30 @@ process_outcome (EaselJob     *self,
             /* Emitted before the first poll is scheduled, so whoever keeps
              * the history records the billed job before anything else can
              * go wrong. */
-            g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REMOTE_ID]);
+            g_object_notify_by_pspec (G_OBJECT (self), easel_job_properties[PROP_REMOTE_ID]);
           }
         if (g_strcmp0 (self->remote_status, status) != 0)
           {
             g_free (self->remote_status);
             self->remote_status = g_strdup (status);
-            g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REMOTE_STATUS]);
+            g_object_notify_by_pspec (G_OBJECT (self), easel_job_properties[PROP_REMOTE_STATUS]);
           }
         easel_outcome_free (outcome);
 
         if (g_get_monotonic_time () - self->remote_started_us >
             (gint64) self->remote_deadline_s * G_USEC_PER_SEC)
           {
-            fail (self, g_error_new (EASEL_ERROR, EASEL_ERROR_TIMEOUT,
-                                     _("The gateway’s job was still not done after %u minutes, "
-                                       "so Easel stopped asking. It may still finish: resume it "
-                                       "later to collect the image."),
-                                     self->remote_deadline_s / 60));
+            easel_job_fail (self,
+                            g_error_new (EASEL_ERROR, EASEL_ERROR_TIMEOUT,
+                                         _("The gateway’s job was still not done after %u minutes, "
+                                           "so Easel stopped asking. It may still finish: "
+                                           "resume it later to collect the image."),
+                                         self->remote_deadline_s / 60));
             return;
           }
 
-        set_state (self, EASEL_JOB_POLLING);
-        self->poll_timer = g_timeout_add (self->poll_interval_ms, on_poll_timer, self);
+        easel_job_set_state_internal (self, EASEL_JOB_POLLING);
+        self->poll_timer = g_timeout_add (self->poll_interval_ms, easel_job_on_poll_timer, self);
         return;
       }
 
@@ -514,191 +216,25 @@ process_outcome (EaselJob     *self,
                                                              : outcome->images->len;
       if (self->n_expected == 0)
         {
-          fail (self, g_error_new_literal (EASEL_ERROR, EASEL_ERROR_BAD_RESPONSE,
-                                           _("The gateway reported success but sent no image. "
-                                             "Try again; if it keeps happening, check the "
-                                             "gateway’s status.")));
+          easel_job_fail (self,
+                          g_error_new_literal (EASEL_ERROR, EASEL_ERROR_BAD_RESPONSE,
+                                               _("The gateway reported success but sent no image. "
+                                                 "Try again; if it keeps happening, check the "
+                                                 "gateway’s status.")));
           return;
         }
-      process_next_image (self);
+      easel_job_process_next_image (self);
       return;
 
     case EASEL_OUTCOME_PARTIAL:
     default:
       easel_outcome_free (outcome);
-      fail (self, g_error_new_literal (EASEL_ERROR, EASEL_ERROR_BAD_RESPONSE,
-                                       _("The gateway sent a partial image where the final one "
-                                         "was expected.")));
+      easel_job_fail (self,
+                      g_error_new_literal (EASEL_ERROR, EASEL_ERROR_BAD_RESPONSE,
+                                           _("The gateway sent a partial image where the final one "
+                                             "was expected.")));
       return;
     }
-}
-
-/* --- Polling ------------------------------------------------------------ */
-
-/* The end of a submit or a poll: the response, or NULL once the job has
- * failed for the transport error. */
-static EaselResponse *
-take_response (EaselJob     *self,
-               GObject      *client,
-               GAsyncResult *result)
-{
-  EaselResponse *response;
-  GError *error = NULL;
-
-  self->in_flight--;
-  clear_retry (self);
-  response = easel_client_send_finish (EASEL_CLIENT (client), result, &error);
-  if (response == NULL)
-    fail (self, error);
-
-  return response;
-}
-
-static void
-on_polled (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(EaselJob) self = user_data;
-  g_autoptr(EaselResponse) response = NULL;
-  const EaselDialect *dialect = easel_dialect_get (easel_profile_get_dialect (self->profile));
-  EaselOutcome *outcome;
-  GError *error = NULL;
-
-  response = take_response (self, object, result);
-  if (response == NULL)
-    return;
-
-  outcome = dialect->parse_poll (self->profile, response->status, response->content_type,
-                                 response->body, &error);
-  if (outcome == NULL)
-    {
-      fail (self, error);
-      return;
-    }
-
-  process_outcome (self, outcome);
-}
-
-static void
-poll_now (EaselJob *self)
-{
-  const EaselDialect *dialect = easel_dialect_get (easel_profile_get_dialect (self->profile));
-  g_autoptr(EaselWireRequest) request = NULL;
-
-  request = dialect->build_poll (self->profile, self->remote_id, self->api_key);
-  self->in_flight++;
-  easel_client_send_async (self->client, request, easel_profile_get_host (self->profile),
-                           EASEL_SEND_POLL, on_retry, NULL, self, self->cancellable,
-                           on_polled, g_object_ref (self));
-}
-
-static gboolean
-on_poll_timer (gpointer user_data)
-{
-  EaselJob *self = user_data;
-
-  self->poll_timer = 0;
-  poll_now (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* --- Streaming ---------------------------------------------------------- */
-
-static void
-on_partial_decoded (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr(EaselJob) self = user_data;
-  g_autoptr(EaselImage) image = NULL;
-  g_autoptr(GError) error = NULL;
-
-  self->in_flight--;
-  self->decoding_partial = FALSE;
-  image = easel_image_decode_finish (result, &error);
-  if (image == NULL)
-    {
-      /* A preview that cannot be shown costs nothing: the final image
-       * is what counts. */
-      g_debug ("Partial image not shown: %s", error->message);
-    }
-  else if (!easel_job_is_finished (self))
-    {
-      g_set_object (&self->partial_image, image);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARTIAL_IMAGE]);
-    }
-
-  if (self->final_outcome != NULL && self->in_flight == 0 && self->state == EASEL_JOB_STREAMING)
-    process_outcome (self, g_steal_pointer (&self->final_outcome));
-}
-
-static gboolean
-on_sse_event (const char *event,
-              const char *data,
-              gpointer    user_data)
-{
-  EaselJob *self = user_data;
-  const EaselDialect *dialect = easel_dialect_get (easel_profile_get_dialect (self->profile));
-  EaselOutcome *outcome;
-  GError *error = NULL;
-
-  outcome = dialect->parse_event (self->profile, event, data, &error);
-  if (outcome == NULL)
-    {
-      if (error != NULL)
-        {
-          self->stream_error = error;
-          return FALSE;
-        }
-      return TRUE;
-    }
-
-  if (outcome->kind == EASEL_OUTCOME_PARTIAL)
-    {
-      EaselOutcomeImage *image = outcome->images->len > 0
-        ? g_ptr_array_index (outcome->images, 0) : NULL;
-
-      set_state (self, EASEL_JOB_STREAMING);
-      /* Only the newest partial matters; skip one while another decodes. */
-      if (image != NULL && image->b64 != NULL && !self->decoding_partial)
-        {
-          g_autoptr(GBytes) bytes = take_text (&image->b64);
-
-          self->decoding_partial = TRUE;
-          self->in_flight++;
-          easel_image_decode_async (bytes, TRUE, self->cancellable, on_partial_decoded,
-                                    g_object_ref (self));
-        }
-      easel_outcome_free (outcome);
-      return TRUE;
-    }
-
-  g_clear_pointer (&self->final_outcome, easel_outcome_free);
-  self->final_outcome = outcome;
-  return TRUE;
-}
-
-static gboolean
-on_stream_chunk (const char  *data,
-                 gsize        length,
-                 gpointer     user_data,
-                 GError     **error)
-{
-  EaselJob *self = user_data;
-
-  if (!easel_sse_parser_feed (self->sse, data, length, error))
-    {
-      if (self->stream_error != NULL)
-        {
-          g_clear_error (error);
-          g_propagate_error (error, g_steal_pointer (&self->stream_error));
-        }
-      return FALSE;
-    }
-
-  return TRUE;
 }
 
 /* --- Submitting --------------------------------------------------------- */
@@ -714,7 +250,7 @@ on_submitted (GObject      *object,
   EaselOutcome *outcome;
   GError *error = NULL;
 
-  response = take_response (self, object, result);
+  response = easel_job_take_response (self, object, result);
   if (response == NULL)
     return;
 
@@ -724,15 +260,17 @@ on_submitted (GObject      *object,
       easel_sse_parser_finish (self->sse);
       if (self->final_outcome == NULL)
         {
-          fail (self, g_error_new_literal (EASEL_ERROR, EASEL_ERROR_BAD_RESPONSE,
-                                           _("The gateway’s stream ended before the final image "
-                                             "arrived. Try again.")));
+          easel_job_fail (self,
+                          g_error_new_literal (EASEL_ERROR, EASEL_ERROR_BAD_RESPONSE,
+                                               _("The gateway’s stream ended before the final "
+                                                 "image "
+                                                 "arrived. Try again.")));
           return;
         }
       /* A partial preview may still be decoding: it finishes first. */
       if (self->in_flight > 0)
         return;
-      process_outcome (self, g_steal_pointer (&self->final_outcome));
+      easel_job_process_outcome (self, g_steal_pointer (&self->final_outcome));
       return;
     }
 
@@ -740,11 +278,11 @@ on_submitted (GObject      *object,
                                    response->content_type, response->body, &error);
   if (outcome == NULL)
     {
-      fail (self, error);
+      easel_job_fail (self, error);
       return;
     }
 
-  process_outcome (self, outcome);
+  easel_job_process_outcome (self, outcome);
 }
 
 static void
@@ -758,18 +296,19 @@ submit (EaselJob *self)
   request = dialect->build_submit (self->profile, self->request, self->api_key, &error);
   if (request == NULL)
     {
-      fail (self, error);
+      easel_job_fail (self, error);
       return;
     }
 
   stream = easel_request_get_stream (self->request) && dialect->parse_event != NULL;
   if (stream)
-    self->sse = easel_sse_parser_new (MAX_SSE_EVENT_BYTES, on_sse_event, self);
+    self->sse = easel_sse_parser_new (MAX_SSE_EVENT_BYTES, easel_job_on_sse_event, self);
 
   self->sent = TRUE;
   self->in_flight++;
   easel_client_send_async (self->client, request, easel_profile_get_host (self->profile),
-                           EASEL_SEND_SUBMIT, on_retry, stream ? on_stream_chunk : NULL, self,
+                           EASEL_SEND_SUBMIT, easel_job_on_retry,
+                           stream ? easel_job_on_stream_chunk : NULL, self,
                            self->cancellable, on_submitted, g_object_ref (self));
 }
 
@@ -814,7 +353,7 @@ on_references_loaded (GObject      *object,
   self->in_flight--;
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      fail (self, error);
+      easel_job_fail (self, error);
       return;
     }
 
@@ -830,7 +369,7 @@ begin (EaselJob *self)
   self->elapsed_timer = g_timeout_add_seconds (1, on_elapsed_tick, self);
   self->attempt = 1;
   self->max_attempts = easel_client_max_attempts (EASEL_SEND_SUBMIT);
-  set_state (self, EASEL_JOB_SUBMITTING);
+  easel_job_set_state_internal (self, EASEL_JOB_SUBMITTING);
 }
 
 /**
@@ -853,16 +392,17 @@ easel_job_start (EaselJob *self)
 
   if (!easel_request_validate (self->request, self->profile, &error))
     {
-      fail (self, error);
+      easel_job_fail (self, error);
       return;
     }
 
   if (self->api_key == NULL || *self->api_key == '\0')
     {
-      fail (self, g_error_new (EASEL_ERROR, EASEL_ERROR_AUTH,
-                               _("The profile “%s” has no API key. Add the key in Preferences "
-                                 "(or name its variable with --api-key-env)."),
-                               easel_profile_get_name (self->profile)));
+      easel_job_fail (self,
+                      g_error_new (EASEL_ERROR, EASEL_ERROR_AUTH,
+                                   _("The profile “%s” has no API key. Add the key in Preferences "
+                                     "(or name its variable with --api-key-env)."),
+                                   easel_profile_get_name (self->profile)));
       return;
     }
 
@@ -895,16 +435,17 @@ easel_job_resume (EaselJob   *self,
 
   if (dialect->build_poll == NULL)
     {
-      fail (self, g_error_new_literal (EASEL_ERROR, EASEL_ERROR_INVALID_REQUEST,
-                                       _("This gateway has no remote jobs to resume.")));
+      easel_job_fail (self,
+                      g_error_new_literal (EASEL_ERROR, EASEL_ERROR_INVALID_REQUEST,
+                                           _("This gateway has no remote jobs to resume.")));
       return;
     }
 
   self->remote_id = g_strdup (remote_id);
   self->remote_started_us = g_get_monotonic_time ();
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REMOTE_ID]);
-  set_state (self, EASEL_JOB_POLLING);
-  poll_now (self);
+  g_object_notify_by_pspec (G_OBJECT (self), easel_job_properties[PROP_REMOTE_ID]);
+  easel_job_set_state_internal (self, EASEL_JOB_POLLING);
+  easel_job_poll_now (self);
 }
 
 /**
@@ -926,7 +467,7 @@ easel_job_cancel (EaselJob *self)
 
   /* Waiting between polls or not started: nothing to wind down. */
   if (self->in_flight == 0)
-    fail (self, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "cancelled"));
+    easel_job_fail (self, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "cancelled"));
 }
 
 /* --- GObject ------------------------------------------------------------ */
@@ -1029,30 +570,30 @@ easel_job_class_init (EaselJobClass *klass)
   object_class->finalize = easel_job_finalize;
   object_class->get_property = easel_job_get_property;
 
-  properties[PROP_STATE] =
+  easel_job_properties[PROP_STATE] =
     g_param_spec_enum ("state", NULL, NULL, EASEL_TYPE_JOB_STATE, EASEL_JOB_QUEUED, flags);
-  properties[PROP_ELAPSED] =
+  easel_job_properties[PROP_ELAPSED] =
     g_param_spec_double ("elapsed", NULL, NULL, 0, G_MAXDOUBLE, 0, flags);
-  properties[PROP_ATTEMPT] =
+  easel_job_properties[PROP_ATTEMPT] =
     g_param_spec_uint ("attempt", NULL, NULL, 0, G_MAXUINT, 0, flags);
-  properties[PROP_MAX_ATTEMPTS] =
+  easel_job_properties[PROP_MAX_ATTEMPTS] =
     g_param_spec_uint ("max-attempts", NULL, NULL, 0, G_MAXUINT, 0, flags);
-  properties[PROP_RETRY_IN_MS] =
+  easel_job_properties[PROP_RETRY_IN_MS] =
     g_param_spec_uint ("retry-in-ms", NULL, NULL, 0, G_MAXUINT, 0, flags);
-  properties[PROP_REMOTE_ID] =
+  easel_job_properties[PROP_REMOTE_ID] =
     g_param_spec_string ("remote-id", NULL, NULL, NULL, flags);
-  properties[PROP_REMOTE_STATUS] =
+  easel_job_properties[PROP_REMOTE_STATUS] =
     g_param_spec_string ("remote-status", NULL, NULL, NULL, flags);
-  properties[PROP_PARTIAL_IMAGE] =
+  easel_job_properties[PROP_PARTIAL_IMAGE] =
     g_param_spec_object ("partial-image", NULL, NULL, EASEL_TYPE_IMAGE, flags);
-  properties[PROP_ERROR] =
+  easel_job_properties[PROP_ERROR] =
     g_param_spec_boxed ("error", NULL, NULL, G_TYPE_ERROR, flags);
-  properties[PROP_IMAGES] =
+  easel_job_properties[PROP_IMAGES] =
     g_param_spec_object ("images", NULL, NULL, G_TYPE_LIST_MODEL, flags);
-  properties[PROP_COST] =
+  easel_job_properties[PROP_COST] =
     g_param_spec_double ("cost", NULL, NULL, -1, G_MAXDOUBLE, -1, flags);
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_install_properties (object_class, N_PROPS, easel_job_properties);
 }
 
 static void
