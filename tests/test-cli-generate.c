@@ -12,6 +12,7 @@
 #include <json-glib/json-glib.h>
 
 #include "easel-mock-server.h"
+#include "easel-test-files.h"
 
 #define KEY "sk-sentinel-9c1e44b7a0d2"
 
@@ -19,11 +20,7 @@ typedef struct
 {
   EaselMockServer *mock;
   char            *output_dir;
-  int              status;
-  char            *out;
-  char            *err;
-  gboolean         done;
-  GSubprocess     *process;
+  EaselTestProcess run;
 } Fixture;
 
 static void
@@ -40,48 +37,13 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  remove_tree (fixture->output_dir);
+  easel_test_remove_tree (fixture->output_dir);
   g_free (fixture->output_dir);
-  g_free (fixture->out);
-  g_free (fixture->err);
-  g_clear_object (&fixture->process);
+  easel_test_process_clear (&fixture->run);
   g_clear_pointer (&fixture->mock, easel_mock_server_free);
-}
-
-static void
-on_communicated (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  Fixture *fixture = user_data;
-  g_autoptr(GError) error = NULL;
-
-  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (object), result, &fixture->out,
-                                        &fixture->err, &error);
-  g_assert_no_error (error);
-  fixture->status = g_subprocess_get_exit_status (G_SUBPROCESS (object));
-  fixture->done = TRUE;
 }
 
 /* Starts easel-cli with the key in the environment, never in argv; the
@@ -91,10 +53,8 @@ start_cli (Fixture     *fixture,
            const char  *first,
            ...)
 {
-  g_autoptr(GSubprocessLauncher) launcher =
-    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
   const char *arg;
   va_list args;
 
@@ -112,27 +72,16 @@ start_cli (Fixture     *fixture,
   va_end (args);
   g_ptr_array_add (argv, NULL);
 
-  fixture->done = FALSE;
-  g_clear_pointer (&fixture->out, g_free);
-  g_clear_pointer (&fixture->err, g_free);
-  g_clear_object (&fixture->process);
-  fixture->process = g_subprocess_launcher_spawnv (launcher,
-                                                   (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8_async (fixture->process, NULL, NULL, on_communicated, fixture);
+  easel_test_process_start (&fixture->run, launcher, argv);
 }
 
 static void
 wait_cli (Fixture *fixture)
 {
-  while (!fixture->done)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_test_message ("exit %d\nstdout:\n%s\nstderr:\n%s", fixture->status, fixture->out,
-                  fixture->err);
+  easel_test_process_wait (&fixture->run);
   /* The key is in no output, debug logs included. */
-  g_assert_null (strstr (fixture->out, KEY));
-  g_assert_null (strstr (fixture->err, KEY));
+  g_assert_null (strstr (fixture->run.out, KEY));
+  g_assert_null (strstr (fixture->run.err, KEY));
 }
 
 static const char *
@@ -146,7 +95,7 @@ static void
 check_json_lines (Fixture *fixture,
                   guint    expected)
 {
-  g_auto(GStrv) lines = g_strsplit (g_strstrip (fixture->out), "\n", -1);
+  g_auto(GStrv) lines = g_strsplit (g_strstrip (fixture->run.out), "\n", -1);
 
   g_assert_cmpuint (g_strv_length (lines), ==, expected);
   for (guint i = 0; lines[i]; i++)
@@ -185,14 +134,14 @@ test_openai (Fixture       *fixture,
              "-n", "2", "-o", fixture->output_dir, "--json", "a lighthouse at dusk", NULL);
   wait_cli (fixture);
 
-  g_assert_cmpint (fixture->status, ==, 0);
+  g_assert_cmpint (fixture->run.status, ==, 0);
   check_json_lines (fixture, 2);
-  lines = g_strsplit (fixture->out, "\n", 2);
+  lines = g_strsplit (fixture->run.out, "\n", 2);
   node = json_from_string (lines[0], NULL);
   g_assert_nonnull (node);
   usage = json_object_get_object_member (json_node_get_object (node), "usage");
   g_assert_cmpint (json_object_get_int_member (usage, "total_tokens"), >, 0);
-  g_assert_nonnull (strstr (fixture->err, "Estimated cost: $0.082"));
+  g_assert_nonnull (strstr (fixture->run.err, "Estimated cost: $0.082"));
 }
 
 static void
@@ -204,10 +153,10 @@ test_openai_stream_plain (Fixture       *fixture,
              "a fox", NULL);
   wait_cli (fixture);
 
-  g_assert_cmpint (fixture->status, ==, 0);
+  g_assert_cmpint (fixture->run.status, ==, 0);
   /* Without --json: one path a line. */
-  g_assert_true (g_str_has_prefix (fixture->out, fixture->output_dir));
-  g_assert_nonnull (strstr (fixture->err, "partial image"));
+  g_assert_true (g_str_has_prefix (fixture->run.out, fixture->output_dir));
+  g_assert_nonnull (strstr (fixture->run.err, "partial image"));
 }
 
 static void
@@ -219,7 +168,7 @@ test_icodeeasy_async (Fixture       *fixture,
              "--async", "-o", fixture->output_dir, "--json", "a corgi astronaut", NULL);
   wait_cli (fixture);
 
-  g_assert_cmpint (fixture->status, ==, 0);
+  g_assert_cmpint (fixture->run.status, ==, 0);
   check_json_lines (fixture, 1);
   g_assert_cmpuint (easel_mock_server_count (fixture->mock, "icodeeasy", EASEL_MOCK_STAGE_POLL),
                     >=, 1);
@@ -240,7 +189,7 @@ test_yycode_with_reference (Fixture       *fixture,
              "--json", "turn this into watercolor", NULL);
   wait_cli (fixture);
 
-  g_assert_cmpint (fixture->status, ==, 0);
+  g_assert_cmpint (fixture->run.status, ==, 0);
   check_json_lines (fixture, 1);
 }
 
@@ -254,7 +203,7 @@ test_aizfw (Fixture       *fixture,
              "--json", "a serene mountain lake", NULL);
   wait_cli (fixture);
 
-  g_assert_cmpint (fixture->status, ==, 0);
+  g_assert_cmpint (fixture->run.status, ==, 0);
   check_json_lines (fixture, 1);
 }
 
@@ -267,8 +216,8 @@ test_exit_invalid (Fixture       *fixture,
              fixture->output_dir, "too wide", NULL);
   wait_cli (fixture);
 
-  g_assert_cmpint (fixture->status, ==, 2);
-  g_assert_nonnull (strstr (fixture->err, "1000"));
+  g_assert_cmpint (fixture->run.status, ==, 2);
+  g_assert_nonnull (strstr (fixture->run.err, "1000"));
   g_assert_cmpuint (easel_mock_server_get_requests (fixture->mock)->len, ==, 0);
 }
 
@@ -281,8 +230,8 @@ test_exit_refused (Fixture       *fixture,
   start_cli (fixture, "--preset", "openai", "--base-url", base (fixture, "openai"),
              "--api-key-env", "EASEL_TEST_KEY", "-o", fixture->output_dir, "refused", NULL);
   wait_cli (fixture);
-  g_assert_cmpint (fixture->status, ==, 3);
-  g_assert_nonnull (strstr (fixture->err, "401"));
+  g_assert_cmpint (fixture->run.status, ==, 3);
+  g_assert_nonnull (strstr (fixture->run.err, "401"));
 
   easel_mock_server_clear_faults (fixture->mock);
   easel_mock_server_set_fault (fixture->mock, EASEL_MOCK_STAGE_POLL,
@@ -290,7 +239,7 @@ test_exit_refused (Fixture       *fixture,
   start_cli (fixture, "--preset", "yycode", "--base-url", base (fixture, "yycode"),
              "--api-key-env", "EASEL_TEST_KEY", "-o", fixture->output_dir, "failing job", NULL);
   wait_cli (fixture);
-  g_assert_cmpint (fixture->status, ==, 3);
+  g_assert_cmpint (fixture->run.status, ==, 3);
 }
 
 static void
@@ -303,10 +252,10 @@ test_exit_failed (Fixture       *fixture,
              "--api-key-env", "EASEL_TEST_KEY", "-o", fixture->output_dir, "server down", NULL);
   wait_cli (fixture);
 
-  g_assert_cmpint (fixture->status, ==, 4);
+  g_assert_cmpint (fixture->run.status, ==, 4);
   /* The retries were shown as they happened. */
-  g_assert_nonnull (strstr (fixture->err, "attempt 2 of 3"));
-  g_assert_nonnull (strstr (fixture->err, "attempt 3 of 3"));
+  g_assert_nonnull (strstr (fixture->run.err, "attempt 2 of 3"));
+  g_assert_nonnull (strstr (fixture->run.err, "attempt 3 of 3"));
 }
 
 static gboolean
@@ -314,7 +263,7 @@ interrupt (gpointer user_data)
 {
   Fixture *fixture = user_data;
 
-  g_subprocess_send_signal (fixture->process, SIGINT);
+  g_subprocess_send_signal (fixture->run.process, SIGINT);
   return G_SOURCE_REMOVE;
 }
 
@@ -332,8 +281,8 @@ test_exit_cancelled (Fixture       *fixture,
   g_idle_add (interrupt, fixture);
   wait_cli (fixture);
 
-  g_assert_cmpint (fixture->status, ==, 5);
-  g_assert_nonnull (strstr (fixture->err, "cancelled"));
+  g_assert_cmpint (fixture->run.status, ==, 5);
+  g_assert_nonnull (strstr (fixture->run.err, "cancelled"));
 }
 
 static void
@@ -342,54 +291,25 @@ test_exit_usage (Fixture       *fixture,
 {
   start_cli (fixture, "--preset", "openai", "no key named", NULL);
   wait_cli (fixture);
-  g_assert_cmpint (fixture->status, ==, 1);
-  g_assert_nonnull (strstr (fixture->err, "--api-key-env"));
+  g_assert_cmpint (fixture->run.status, ==, 1);
+  g_assert_nonnull (strstr (fixture->run.err, "--api-key-env"));
 
   start_cli (fixture, "--preset", "nowhere", "--api-key-env", "EASEL_TEST_KEY", "x", NULL);
   wait_cli (fixture);
-  g_assert_cmpint (fixture->status, ==, 1);
-  g_assert_nonnull (strstr (fixture->err, "nowhere"));
+  g_assert_cmpint (fixture->run.status, ==, 1);
+  g_assert_nonnull (strstr (fixture->run.err, "nowhere"));
 
   start_cli (fixture, "--preset", "openai", "--api-key-env", "EASEL_UNSET_VARIABLE", "x", NULL);
   wait_cli (fixture);
-  g_assert_cmpint (fixture->status, ==, 1);
-  g_assert_nonnull (strstr (fixture->err, "EASEL_UNSET_VARIABLE"));
+  g_assert_cmpint (fixture->run.status, ==, 1);
+  g_assert_nonnull (strstr (fixture->run.err, "EASEL_UNSET_VARIABLE"));
 
   start_cli (fixture, "--dialect", "openai", "--base-url", "http://gateway.example/v1",
              "--api-key-env", "EASEL_TEST_KEY", "x", NULL);
   wait_cli (fixture);
-  g_assert_cmpint (fixture->status, ==, 1);
-  g_assert_nonnull (strstr (fixture->err, "http://"));
+  g_assert_cmpint (fixture->run.status, ==, 1);
+  g_assert_nonnull (strstr (fixture->run.err, "http://"));
   g_assert_cmpuint (easel_mock_server_get_requests (fixture->mock)->len, ==, 0);
-}
-
-/* Every file under a folder, recursively, must not contain @needle. */
-static void
-assert_tree_clean (const char *path,
-                   const char *needle)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      g_autofree char *contents = NULL;
-      gsize length;
-
-      if (g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        continue;
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        {
-          assert_tree_clean (child, needle);
-          continue;
-        }
-      if (g_file_get_contents (child, &contents, &length, NULL))
-        {
-          if (g_strstr_len (contents, length, needle) != NULL)
-            g_error ("The key was found in %s", child);
-        }
-    }
 }
 
 static void
@@ -406,12 +326,12 @@ test_sentinel_nowhere (Fixture       *fixture,
       start_cli (fixture, "--preset", presets[i][0], "--base-url", base (fixture, presets[i][1]),
                  "--api-key-env", "EASEL_TEST_KEY", "-o", fixture->output_dir, "sentinel", NULL);
       wait_cli (fixture);
-      g_assert_cmpint (fixture->status, ==, 0);
+      g_assert_cmpint (fixture->run.status, ==, 0);
     }
 
   /* No file under HOME (the test session's own) or the output folder. */
-  assert_tree_clean (g_get_home_dir (), KEY);
-  assert_tree_clean (fixture->output_dir, KEY);
+  easel_test_assert_tree_lacks (g_get_home_dir (), KEY);
+  easel_test_assert_tree_lacks (fixture->output_dir, KEY);
 
   /* And only the profile's host ever saw it. */
   {

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "easel-mock-server.h"
+#include "easel-test-files.h"
 #include "easel-profile.h"
 #include "easel-secrets.h"
 
@@ -29,11 +30,7 @@ typedef struct
   char            *config_dir;
   char            *output_dir;
   char            *no_bus_address;    /* set when the run has no session bus */
-  int              status;
-  char            *out;
-  char            *err;
-  gboolean         done;
-  GSubprocess     *process;
+  EaselTestProcess run;
 } Fixture;
 
 static void
@@ -56,51 +53,16 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  remove_tree (fixture->config_dir);
-  remove_tree (fixture->output_dir);
+  easel_test_remove_tree (fixture->config_dir);
+  easel_test_remove_tree (fixture->output_dir);
   g_free (fixture->config_dir);
   g_free (fixture->output_dir);
   g_free (fixture->no_bus_address);
-  g_free (fixture->out);
-  g_free (fixture->err);
-  g_clear_object (&fixture->process);
+  easel_test_process_clear (&fixture->run);
   g_clear_pointer (&fixture->mock, easel_mock_server_free);
-}
-
-static void
-on_communicated (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  Fixture *fixture = user_data;
-  g_autoptr(GError) error = NULL;
-
-  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (object), result, &fixture->out,
-                                        &fixture->err, &error);
-  g_assert_no_error (error);
-  fixture->status = g_subprocess_get_exit_status (G_SUBPROCESS (object));
-  fixture->done = TRUE;
 }
 
 /* Runs easel-cli to the end, the mock answering on this thread meanwhile. */
@@ -109,10 +71,8 @@ run_cli (Fixture    *fixture,
          const char *first,
          ...)
 {
-  g_autoptr(GSubprocessLauncher) launcher =
-    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
   const char *arg;
   va_list args;
 
@@ -131,45 +91,10 @@ run_cli (Fixture    *fixture,
   va_end (args);
   g_ptr_array_add (argv, NULL);
 
-  fixture->done = FALSE;
-  g_clear_pointer (&fixture->out, g_free);
-  g_clear_pointer (&fixture->err, g_free);
-  g_clear_object (&fixture->process);
-  fixture->process = g_subprocess_launcher_spawnv (launcher,
-                                                   (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8_async (fixture->process, NULL, NULL, on_communicated, fixture);
-
-  while (!fixture->done)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_test_message ("exit %d\nstdout:\n%s\nstderr:\n%s", fixture->status, fixture->out,
-                  fixture->err);
-  g_assert_null (strstr (fixture->out, KEY));
-  g_assert_null (strstr (fixture->err, KEY));
-}
-
-static void
-assert_key_in_no_file (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      g_autofree char *contents = NULL;
-      gsize length = 0;
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        {
-          assert_key_in_no_file (child);
-          continue;
-        }
-      g_assert_true (g_file_get_contents (child, &contents, &length, NULL));
-      if (g_strstr_len (contents, length, KEY) != NULL)
-        g_error ("The key was found in %s", child);
-    }
+  easel_test_process_start (&fixture->run, launcher, argv);
+  easel_test_process_wait (&fixture->run);
+  g_assert_null (strstr (fixture->run.out, KEY));
+  g_assert_null (strstr (fixture->run.err, KEY));
 }
 
 /* Parses stdout as JSON lines into objects. */
@@ -177,7 +102,7 @@ static GPtrArray *
 json_lines (Fixture *fixture)
 {
   g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
-  g_auto(GStrv) lines = g_strsplit (fixture->out, "\n", -1);
+  g_auto(GStrv) lines = g_strsplit (fixture->run.out, "\n", -1);
 
   for (guint i = 0; lines[i] != NULL; i++)
     {
@@ -210,18 +135,18 @@ test_presets (Fixture       *fixture,
   g_autoptr(GPtrArray) objects = NULL;
 
   run_cli (fixture, "profiles", "presets", NULL);
-  g_assert_cmpint (fixture->status, ==, 0);
+  g_assert_cmpint (fixture->run.status, ==, 0);
   for (guint i = 0; ids[i] != NULL; i++)
     {
       g_autoptr(EaselProfile) preset = easel_profile_new_from_preset (ids[i], "x");
       g_autofree char *line_start = g_strdup_printf ("\n%s ", ids[i]);
 
-      g_assert_nonnull (strstr (fixture->out, line_start));
-      g_assert_nonnull (strstr (fixture->out, easel_profile_get_base_url (preset)));
+      g_assert_nonnull (strstr (fixture->run.out, line_start));
+      g_assert_nonnull (strstr (fixture->run.out, easel_profile_get_base_url (preset)));
     }
 
   run_cli (fixture, "profiles", "presets", "--json", NULL);
-  g_assert_cmpint (fixture->status, ==, 0);
+  g_assert_cmpint (fixture->run.status, ==, 0);
   objects = json_lines (fixture);
   g_assert_cmpuint (objects->len, ==, g_strv_length ((char **) ids));
   for (guint i = 0; i < objects->len; i++)
@@ -255,8 +180,8 @@ static void
 assert_no_profiles (Fixture *fixture)
 {
   run_cli (fixture, "profiles", "list", "--json", NULL);
-  g_assert_cmpint (fixture->status, ==, 0);
-  g_assert_cmpstr (fixture->out, ==, "");
+  g_assert_cmpint (fixture->run.status, ==, 0);
+  g_assert_cmpstr (fixture->run.out, ==, "");
 }
 
 static void
@@ -306,19 +231,19 @@ test_refusals (Fixture       *fixture,
 
       run_cli (fixture, a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10],
                a[11], NULL);
-      g_assert_cmpint (fixture->status, ==, cases[i].status);
-      g_assert_cmpstr (fixture->out, ==, "");
-      if (strstr (fixture->err, cases[i].in_stderr) == NULL)
-        g_error ("Case %u: “%s” not in: %s", i, cases[i].in_stderr, fixture->err);
+      g_assert_cmpint (fixture->run.status, ==, cases[i].status);
+      g_assert_cmpstr (fixture->run.out, ==, "");
+      if (strstr (fixture->run.err, cases[i].in_stderr) == NULL)
+        g_error ("Case %u: “%s” not in: %s", i, cases[i].in_stderr, fixture->run.err);
     }
 
   /* Nothing refused left anything behind. */
   assert_no_profiles (fixture);
-  assert_key_in_no_file (fixture->config_dir);
+  easel_test_assert_tree_lacks (fixture->config_dir, KEY);
 
   run_cli (fixture, "profiles", "--help", NULL);
-  g_assert_cmpint (fixture->status, ==, 0);
-  g_assert_nonnull (strstr (fixture->out, "easel-cli profiles add --id ID"));
+  g_assert_cmpint (fixture->run.status, ==, 0);
+  g_assert_nonnull (strstr (fixture->run.out, "easel-cli profiles add --id ID"));
 }
 
 static void
@@ -329,10 +254,10 @@ test_no_keyring (Fixture       *fixture,
    * process: the profile is refused rather than saved without it. */
   run_cli (fixture, "profiles", "add", "--id", "work", "--preset", "openai",
            "--api-key-env", "EASEL_TEST_KEY", NULL);
-  g_assert_cmpint (fixture->status, ==, 4);
-  g_assert_nonnull (strstr (fixture->err, "keyring"));
+  g_assert_cmpint (fixture->run.status, ==, 4);
+  g_assert_nonnull (strstr (fixture->run.err, "keyring"));
   assert_no_profiles (fixture);
-  assert_key_in_no_file (fixture->config_dir);
+  easel_test_assert_tree_lacks (fixture->config_dir, KEY);
 }
 
 static JsonObject *
@@ -361,28 +286,28 @@ test_lifecycle (Fixture       *fixture,
 
   run_cli (fixture, "profiles", "add", "--id", id_work, "--preset", "apiyi",
            "--api-key-env", "EASEL_TEST_KEY", NULL);
-  g_assert_cmpint (fixture->status, ==, 0);
-  g_assert_cmpstr (fixture->out, ==, "");
+  g_assert_cmpint (fixture->run.status, ==, 0);
+  g_assert_cmpstr (fixture->run.out, ==, "");
 
   run_cli (fixture, "profiles", "add", "--id", id_mock, "--dialect", "openai", "--base-url",
            easel_mock_server_get_base_url (fixture->mock, "openai"), "--model", "gpt-image-2",
            "--name", "Mock gateway", "--api-key-env", "EASEL_TEST_KEY", NULL);
-  g_assert_cmpint (fixture->status, ==, 0);
+  g_assert_cmpint (fixture->run.status, ==, 0);
 
   /* An id is never taken twice. */
   run_cli (fixture, "profiles", "add", "--id", id_work, "--preset", "openai",
            "--api-key-env", "EASEL_TEST_KEY", NULL);
-  g_assert_cmpint (fixture->status, ==, 2);
-  g_assert_nonnull (strstr (fixture->err, "already"));
+  g_assert_cmpint (fixture->run.status, ==, 2);
+  g_assert_nonnull (strstr (fixture->run.err, "already"));
 
   run_cli (fixture, "profiles", "list", NULL);
-  g_assert_cmpint (fixture->status, ==, 0);
-  g_assert_nonnull (strstr (fixture->out, id_work));
-  g_assert_nonnull (strstr (fixture->out, "Mock gateway"));
-  g_assert_nonnull (strstr (fixture->out, "\n*  "));
+  g_assert_cmpint (fixture->run.status, ==, 0);
+  g_assert_nonnull (strstr (fixture->run.out, id_work));
+  g_assert_nonnull (strstr (fixture->run.out, "Mock gateway"));
+  g_assert_nonnull (strstr (fixture->run.out, "\n*  "));
 
   run_cli (fixture, "profiles", "list", "--json", NULL);
-  g_assert_cmpint (fixture->status, ==, 0);
+  g_assert_cmpint (fixture->run.status, ==, 0);
   objects = json_lines (fixture);
   g_assert_cmpuint (objects->len, ==, 2);
   object = object_at (objects, 0);
@@ -403,7 +328,7 @@ test_lifecycle (Fixture       *fixture,
   g_clear_pointer (&objects, g_ptr_array_unref);
 
   run_cli (fixture, "profiles", "default", id_mock, NULL);
-  g_assert_cmpint (fixture->status, ==, 0);
+  g_assert_cmpint (fixture->run.status, ==, 0);
   run_cli (fixture, "profiles", "list", "--json", NULL);
   objects = json_lines (fixture);
   g_assert_true (json_object_get_boolean_member (find_profile (objects, id_mock), "default"));
@@ -414,7 +339,7 @@ test_lifecycle (Fixture       *fixture,
    * this run only. */
   run_cli (fixture, "generate", "--profile", id_mock, "--model", "gpt-image-2-once", "--json",
            "-o", fixture->output_dir, "a lighthouse", NULL);
-  g_assert_cmpint (fixture->status, ==, 0);
+  g_assert_cmpint (fixture->run.status, ==, 0);
   objects = json_lines (fixture);
   g_assert_cmpuint (objects->len, ==, 1);
   g_clear_pointer (&objects, g_ptr_array_unref);
@@ -431,12 +356,12 @@ test_lifecycle (Fixture       *fixture,
   g_assert_true (easel_secrets_clear_sync (secrets, id_mock, NULL, &error));
   g_assert_no_error (error);
   run_cli (fixture, "generate", "--profile", id_mock, "-o", fixture->output_dir, "x", NULL);
-  g_assert_cmpint (fixture->status, ==, 1);
-  g_assert_nonnull (strstr (fixture->err, id_mock));
-  g_assert_nonnull (strstr (fixture->err, "--api-key-env"));
+  g_assert_cmpint (fixture->run.status, ==, 1);
+  g_assert_nonnull (strstr (fixture->run.err, id_mock));
+  g_assert_nonnull (strstr (fixture->run.err, "--api-key-env"));
   run_cli (fixture, "generate", "--profile", id_mock, "--api-key-env", "EASEL_TEST_KEY",
            "-o", fixture->output_dir, "x", NULL);
-  g_assert_cmpint (fixture->status, ==, 0);
+  g_assert_cmpint (fixture->run.status, ==, 0);
   run_cli (fixture, "profiles", "list", "--json", NULL);
   objects = json_lines (fixture);
   g_assert_false (json_object_get_boolean_member (find_profile (objects, id_mock),
@@ -445,7 +370,7 @@ test_lifecycle (Fixture       *fixture,
 
   /* Removing takes the key out of the keyring too. */
   run_cli (fixture, "profiles", "remove", id_work, NULL);
-  g_assert_cmpint (fixture->status, ==, 0);
+  g_assert_cmpint (fixture->run.status, ==, 0);
   {
     g_autofree char *key = easel_secrets_lookup_sync (secrets, id_work, NULL, &error);
 
@@ -453,11 +378,11 @@ test_lifecycle (Fixture       *fixture,
     g_assert_null (key);
   }
   run_cli (fixture, "profiles", "remove", id_mock, NULL);
-  g_assert_cmpint (fixture->status, ==, 0);
+  g_assert_cmpint (fixture->run.status, ==, 0);
   assert_no_profiles (fixture);
 
-  assert_key_in_no_file (fixture->config_dir);
-  assert_key_in_no_file (fixture->output_dir);
+  easel_test_assert_tree_lacks (fixture->config_dir, KEY);
+  easel_test_assert_tree_lacks (fixture->output_dir, KEY);
 }
 
 int

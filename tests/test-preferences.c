@@ -11,6 +11,7 @@
 #include "easel-application.h"
 #include "easel-preferences-window.h"
 #include "easel-profile-editor.h"
+#include "easel-test-files.h"
 #include "easel-test-utils.h"
 #include "easel-window.h"
 
@@ -337,36 +338,14 @@ test_add_custom (void)
   gtk_window_destroy (prefs);
 }
 
-/* No file under the session's HOME or XDG folders holds the key. */
-static void
-assert_tree_clean (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *entry = g_build_filename (path, name, NULL);
-      g_autofree char *contents = NULL;
-      gsize length;
-
-      if (g_file_test (entry, G_FILE_TEST_IS_SYMLINK))
-        continue;
-      if (g_file_test (entry, G_FILE_TEST_IS_DIR))
-        assert_tree_clean (entry);
-      else if (g_file_get_contents (entry, &contents, &length, NULL) &&
-               g_strstr_len (contents, length, KEY) != NULL)
-        g_error ("The API key was written to %s", entry);
-    }
-}
-
 static void
 test_key_in_no_file (void)
 {
-  assert_tree_clean (g_get_home_dir ());
-  assert_tree_clean (g_get_user_config_dir ());
-  assert_tree_clean (g_get_user_data_dir ());
-  assert_tree_clean (g_get_user_cache_dir ());
+  /* No file under the session's HOME or XDG folders holds the key. */
+  easel_test_assert_tree_lacks (g_get_home_dir (), KEY);
+  easel_test_assert_tree_lacks (g_get_user_config_dir (), KEY);
+  easel_test_assert_tree_lacks (g_get_user_data_dir (), KEY);
+  easel_test_assert_tree_lacks (g_get_user_cache_dir (), KEY);
 }
 
 static void
