@@ -286,6 +286,21 @@ test_assert_multipart (EaselWireRequest *wire,
 
 /* An error of @code whose message holds @fragment (the gateway's own words
  * or the member it names). */
+/* A submit the dialect must refuse: returns the error it gave. */
+static inline GError *
+test_build_submit_error (EaselProfile *profile,
+                         EaselRequest *request)
+{
+  const EaselDialect *dialect = easel_dialect_get (easel_profile_get_dialect (profile));
+  GError *error = NULL;
+  EaselWireRequest *wire = dialect->build_submit (profile, request, TEST_API_KEY, &error);
+
+  g_assert_null (wire);
+  g_assert_nonnull (error);
+
+  return error;
+}
+
 static inline void
 test_assert_error (GError       *error,
                    int           code,

@@ -42,21 +42,6 @@ build (EaselProfile *profile,
   return wire;
 }
 
-static GError *
-build_error (EaselProfile *profile,
-             EaselRequest *request)
-{
-  GError *error = NULL;
-  EaselWireRequest *wire;
-
-  wire = easel_dialect_get (EASEL_DIALECT_AIZFW)->build_submit (profile, request, TEST_API_KEY,
-                                                                &error);
-  g_assert_null (wire);
-  g_assert_nonnull (error);
-
-  return error;
-}
-
 /* --- Requests --------------------------------------------------------- */
 
 /* The seed's code example: ratio 16:9 at 2k, quality high. */
@@ -184,7 +169,7 @@ test_build_refused (void)
 
     easel_request_add_reference (request, url);
     easel_request_add_reference (request, local);
-    error = build_error (profile, request);
+    error = test_build_submit_error (profile, request);
     test_assert_error (error, EASEL_ERROR_INVALID_REQUEST, "holiday.png");
   }
 
@@ -193,7 +178,7 @@ test_build_refused (void)
     g_autoptr(GError) error = NULL;
 
     easel_request_add_reference (request, data_url);
-    error = build_error (profile, request);
+    error = test_build_submit_error (profile, request);
     test_assert_error (error, EASEL_ERROR_INVALID_REQUEST, "https://");
   }
 
@@ -203,7 +188,7 @@ test_build_refused (void)
 
     easel_request_add_reference (request, url);
     easel_request_set_mask (request, mask);
-    error = build_error (profile, request);
+    error = test_build_submit_error (profile, request);
     test_assert_error (error, EASEL_ERROR_INVALID_REQUEST, "mask");
   }
 }

@@ -31,20 +31,6 @@ build (EaselProfile *profile,
   return wire;
 }
 
-static GError *
-build_error (EaselProfile *profile,
-             EaselRequest *request)
-{
-  const EaselDialect *dialect = easel_dialect_get (easel_profile_get_dialect (profile));
-  GError *error = NULL;
-  EaselWireRequest *wire = dialect->build_submit (profile, request, TEST_API_KEY, &error);
-
-  g_assert_null (wire);
-  g_assert_nonnull (error);
-
-  return error;
-}
-
 static void
 assert_json_headers (EaselWireRequest *wire)
 {
@@ -307,7 +293,7 @@ test_generations_refused (void)
   easel_request_set_size (request, "16:9");
 
   {
-    g_autoptr(GError) error = build_error (profile, request);
+    g_autoptr(GError) error = test_build_submit_error (profile, request);
 
     test_assert_error (error, EASEL_ERROR_INVALID_REQUEST, "16:9");
   }
@@ -317,7 +303,7 @@ test_generations_refused (void)
   easel_request_set_mask (request, mask);
 
   {
-    g_autoptr(GError) error = build_error (profile, request);
+    g_autoptr(GError) error = test_build_submit_error (profile, request);
 
     test_assert_error (error, EASEL_ERROR_INVALID_REQUEST, "mask");
   }
@@ -500,7 +486,7 @@ test_edits_refused (void)
 
     easel_request_add_reference (request, photo);
     easel_request_set_mask (request, jpeg_mask);
-    error = build_error (profile, request);
+    error = test_build_submit_error (profile, request);
     test_assert_error (error, EASEL_ERROR_INVALID_REQUEST, "PNG");
   }
 
@@ -510,7 +496,7 @@ test_edits_refused (void)
     g_autoptr(GError) error = NULL;
 
     easel_request_add_reference (request, url);
-    error = build_error (profile, request);
+    error = test_build_submit_error (profile, request);
     test_assert_error (error, EASEL_ERROR_INVALID_REQUEST, "https://example.com/photo.png");
   }
 
@@ -519,7 +505,7 @@ test_edits_refused (void)
     g_autoptr(GError) error = NULL;
 
     easel_request_add_reference (request, unloaded);
-    error = build_error (profile, request);
+    error = test_build_submit_error (profile, request);
     test_assert_error (error, EASEL_ERROR_INVALID_REQUEST, "a.png");
   }
 }

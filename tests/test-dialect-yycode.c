@@ -31,21 +31,6 @@ build (EaselProfile *profile,
   return wire;
 }
 
-static GError *
-build_error (EaselProfile *profile,
-             EaselRequest *request)
-{
-  GError *error = NULL;
-  EaselWireRequest *wire;
-
-  wire = easel_dialect_get (EASEL_DIALECT_YYCODE)->build_submit (profile, request, TEST_API_KEY,
-                                                                 &error);
-  g_assert_null (wire);
-  g_assert_nonnull (error);
-
-  return error;
-}
-
 /* The three x-demo headers of the document, and the body's type. */
 static void
 assert_submit_headers (EaselWireRequest *wire,
@@ -218,7 +203,7 @@ test_build_refused (void)
     g_autoptr(GError) error = NULL;
 
     easel_request_add_reference (request, url);
-    error = build_error (profile, request);
+    error = test_build_submit_error (profile, request);
     test_assert_error (error, EASEL_ERROR_INVALID_REQUEST, "https://example.com/cat.png");
   }
 
@@ -227,7 +212,7 @@ test_build_refused (void)
     g_autoptr(GError) error = NULL;
 
     easel_request_set_size (request, "16:9");
-    error = build_error (profile, request);
+    error = test_build_submit_error (profile, request);
     test_assert_error (error, EASEL_ERROR_INVALID_REQUEST, "16:9");
   }
 
@@ -236,7 +221,7 @@ test_build_refused (void)
     g_autoptr(GError) error = NULL;
 
     easel_request_set_mask (request, mask);
-    error = build_error (profile, request);
+    error = test_build_submit_error (profile, request);
     test_assert_error (error, EASEL_ERROR_INVALID_REQUEST, "mask");
   }
 }
