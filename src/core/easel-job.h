@@ -29,6 +29,17 @@ typedef enum
   EASEL_JOB_CANCELLED,
 } EaselJobState;
 
+/* Moments in a job's life, for timings in history and benchmarks. */
+typedef enum
+{
+  EASEL_JOB_TIME_CREATED,    /* easel_job_new() */
+  EASEL_JOB_TIME_STARTED,    /* easel_job_start() or easel_job_resume() */
+  EASEL_JOB_TIME_SENT,       /* the submit went out */
+  EASEL_JOB_TIME_RECEIVED,   /* the last byte of the answer that carried the images (or
+                              * their URLs) arrived */
+  EASEL_JOB_TIME_FINISHED,   /* stored, failed or cancelled */
+} EaselJobTime;
+
 #define EASEL_TYPE_JOB (easel_job_get_type ())
 
 G_DECLARE_FINAL_TYPE (EaselJob, easel_job, EASEL, JOB, GObject)
@@ -40,6 +51,10 @@ EaselJob      *easel_job_new                (EaselClient    *client,
                                              EaselRequest   *request,
                                              const char     *api_key,
                                              const char     *output_dir);
+
+/* A new job, not started, for the same request (copied), profile, key and
+ * folder as @self: what Retry makes. */
+EaselJob      *easel_job_new_retry          (EaselJob       *self);
 
 void           easel_job_start              (EaselJob       *self);
 /* Picks up a remote job submitted earlier (after a crash or quit). */
@@ -77,6 +92,11 @@ gint64         easel_job_get_output_tokens  (EaselJob       *self);
 gint64         easel_job_get_total_tokens   (EaselJob       *self);
 /* The cost in the profile's currency, or -1 when unknown. */
 double         easel_job_get_cost           (EaselJob       *self);
+
+/* g_get_monotonic_time() at @which, or 0 when the job has not got there. */
+gint64         easel_job_get_time           (EaselJob       *self,
+                                             EaselJobTime    which);
+const char    *easel_job_get_output_dir     (EaselJob       *self);
 
 const char    *easel_job_state_to_string    (EaselJobState   state);
 
