@@ -29,6 +29,9 @@ struct _EaselPreferencesWindow
   AdwPreferencesGroup  *gateways_group;
   GtkListBox           *profiles_list;
   AdwComboRow          *style_row;
+  AdwActionRow         *save_folder_row;
+  GtkSwitch            *ask_switch;
+  GtkSwitch            *notify_switch;
 };
 
 G_DEFINE_FINAL_TYPE (EaselPreferencesWindow, easel_preferences_window,
@@ -386,6 +389,59 @@ create_placeholder (void)
   return row;
 }
 
+/* --- Saving ------------------------------------------------------------------ */
+
+/* The folder as a person reads it: "~/Pictures/Easel". */
+static void
+update_save_folder (EaselPreferencesWindow *self)
+{
+  g_autofree char *path = easel_settings_get_save_folder (self->settings);
+  g_autofree char *shown = NULL;
+  const char *home = g_get_home_dir ();
+
+  if (g_str_has_prefix (path, home) && (path[strlen (home)] == '/' || path[strlen (home)] == '\0'))
+    shown = g_strconcat ("~", path + strlen (home), NULL);
+  else
+    shown = g_strdup (path);
+  adw_action_row_set_subtitle (self->save_folder_row, shown);
+}
+
+static void
+on_save_folder_chosen (GtkNativeDialog        *dialog,
+                       int                     response,
+                       EaselPreferencesWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = folder != NULL ? g_file_get_path (folder) : NULL;
+
+      if (path != NULL)
+        easel_settings_set_save_folder (self->settings, path);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+choose_save_folder_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  EaselPreferencesWindow *self = EASEL_PREFERENCES_WINDOW (widget);
+  g_autofree char *path = easel_settings_get_save_folder (self->settings);
+  g_autoptr(GFile) current = g_file_new_for_path (path);
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (_("Choose the Save Folder"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Select"),
+                                        _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  if (g_file_query_exists (current, NULL))
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), current, NULL);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_save_folder_chosen), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
 static void
 easel_preferences_window_dispose (GObject *object)
 {
@@ -397,7 +453,15 @@ easel_preferences_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->settings, self);
   /* The store outlives the window: stop it from making rows for us. */
   if (self->profiles_list != NULL)
-    gtk_list_box_bind_model (self->profiles_list, NULL, NULL, NULL, NULL);
+    g_object_bind_property (self->settings, "ask-where-to-save", self->ask_switch, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->settings, "notify-on-completion", self->notify_switch, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->settings, "notify::save-folder", G_CALLBACK (update_save_folder),
+                           self, G_CONNECT_SWAPPED);
+  update_save_folder (self);
+
+  gtk_list_box_bind_model (self->profiles_list, NULL, NULL, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), EASEL_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->application);
   g_clear_object (&self->settings);
@@ -421,6 +485,11 @@ easel_preferences_window_class_init (EaselPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EaselPreferencesWindow, gateways_group);
   gtk_widget_class_bind_template_child (widget_class, EaselPreferencesWindow, profiles_list);
   gtk_widget_class_bind_template_child (widget_class, EaselPreferencesWindow, style_row);
+  gtk_widget_class_bind_template_child (widget_class, EaselPreferencesWindow, save_folder_row);
+  gtk_widget_class_bind_template_child (widget_class, EaselPreferencesWindow, ask_switch);
+  gtk_widget_class_bind_template_child (widget_class, EaselPreferencesWindow, notify_switch);
+  gtk_widget_class_install_action (widget_class, "prefs.choose-save-folder", NULL,
+                                   choose_save_folder_action);
 
   gtk_widget_class_install_action (widget_class, "prefs.add-preset", "s", add_preset_action);
   gtk_widget_class_install_action (widget_class, "prefs.add-custom", NULL, add_custom_action);
@@ -455,6 +524,14 @@ easel_preferences_window_new (EaselApplication *application)
                                self->style_row, "selected",
                                G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
                                scheme_to_position, position_to_scheme, NULL, NULL);
+
+  g_object_bind_property (self->settings, "ask-where-to-save", self->ask_switch, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->settings, "notify-on-completion", self->notify_switch, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->settings, "notify::save-folder", G_CALLBACK (update_save_folder),
+                           self, G_CONNECT_SWAPPED);
+  update_save_folder (self);
 
   gtk_list_box_bind_model (self->profiles_list,
                            easel_profile_store_get_profiles (self->store),

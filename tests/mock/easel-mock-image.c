@@ -27,6 +27,7 @@ draw (EaselMockServer *self,
   int stride = gdk_pixbuf_get_rowstride (pixbuf);
   guchar *pixels = gdk_pixbuf_get_pixels (pixbuf);
   guint blue = (40 + 53 * index) % 256;
+  guint32 seed = 2166136261u ^ index;
 
   for (int y = 0; y < height; y++)
     {
@@ -37,6 +38,18 @@ draw (EaselMockServer *self,
           row[3 * x] = level * (x * 255 / MAX (width - 1, 1));
           row[3 * x + 1] = level * (y * 255 / MAX (height - 1, 1));
           row[3 * x + 2] = level * blue;
+          if (self->image_noise)
+            {
+              /* A cheap deterministic generator: ±15 of grain per channel. */
+              for (int c = 0; c < 3; c++)
+                {
+                  int value;
+
+                  seed = seed * 1664525u + 1013904223u;
+                  value = row[3 * x + c] + (int) (seed >> 27) - 15;
+                  row[3 * x + c] = CLAMP (value, 0, 255);
+                }
+            }
         }
     }
 

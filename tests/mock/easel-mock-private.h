@@ -88,6 +88,7 @@ struct _EaselMockServer
   guint           pending_polls;
   int             image_width;
   int             image_height;
+  gboolean        image_noise;    /* grain, so PNGs are photo-sized rather than tiny */
   GQueue          faults[EASEL_MOCK_N_STAGES];   /* of MockFaultEntry */
   GPtrArray      *requests;       /* of EaselMockRequest */
   char           *last_rejection;

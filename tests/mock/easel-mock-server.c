@@ -524,6 +524,15 @@ easel_mock_server_set_image_size (EaselMockServer *self,
   self->image_height = height;
 }
 
+void
+easel_mock_server_set_image_noise (EaselMockServer *self,
+                                   gboolean         noise)
+{
+  g_return_if_fail (self != NULL);
+
+  self->image_noise = noise;
+}
+
 GPtrArray *
 easel_mock_server_get_requests (EaselMockServer *self)
 {

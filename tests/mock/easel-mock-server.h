@@ -145,6 +145,10 @@ void             easel_mock_server_set_image_size (EaselMockServer  *self,
 
 /* Everything received, in order: (element-type EaselMockRequest) (transfer none),
  * valid until the next easel_mock_server_reset_log() or free. */
+/* Adds grain to the images, so a PNG weighs what a photograph does (a 4K
+ * one about 16 MB) instead of compressing to almost nothing. */
+void             easel_mock_server_set_image_noise (EaselMockServer *self,
+                                                    gboolean         noise);
 GPtrArray       *easel_mock_server_get_requests   (EaselMockServer  *self);
 guint            easel_mock_server_count          (EaselMockServer  *self,
                                                    const char       *dialect,

@@ -53,6 +53,7 @@ main (int   argc,
   int pending_polls = 1;
   g_autofree char *key = NULL;
   g_autofree char *image_size = NULL;
+  gboolean noise = FALSE;
   const GOptionEntry entries[] = {
     { "port", 'p', 0, G_OPTION_ARG_INT, &port,
       "Listen on PORT on 127.0.0.1 and 127.0.0.2 (default: any free port)", "PORT" },
@@ -62,6 +63,8 @@ main (int   argc,
       "Polls a remote job stays pending before it finishes (default: 1)", "N" },
     { "image-size", 0, 0, G_OPTION_ARG_STRING, &image_size,
       "Size of the images it makes (default: 512x512)", "WxH" },
+    { "noise", 0, 0, G_OPTION_ARG_NONE, &noise,
+      "Add grain to the images so they weigh what photographs do", NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
@@ -114,6 +117,7 @@ main (int   argc,
     easel_mock_server_set_api_key (server, key);
   easel_mock_server_set_pending_polls (server, pending_polls);
   easel_mock_server_set_image_size (server, width, height);
+  easel_mock_server_set_image_noise (server, noise);
 
   for (guint i = 0; i < G_N_ELEMENTS (dialects); i++)
     g_print ("%s %s\n", dialects[i], easel_mock_server_get_base_url (server, dialects[i]));

@@ -1,0 +1,976 @@
+/* easel-create-panel.c
+ *
+ * Copyright 2026 The Easel developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The panel never keeps a request of its own: the controls are the state,
+ * and a request is built from them whenever something changes, checked
+ * against the profile, and priced. That keeps what is shown and what would
+ * be sent from drifting apart. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "easel-create-panel.h"
+#include "easel-pricing.h"
+#include "easel-size.h"
+
+#define CUSTOM_SIZE "custom"
+
+struct _EaselCreatePanel
+{
+  AdwBin              parent_instance;
+
+  EaselProfileStore  *store;
+  EaselProfile       *profile;
+  gulong              profile_changed_id;
+  GPtrArray          *size_values;     /* of char *: the size row's items */
+  GPtrArray          *ratio_values;    /* of char *: the ratio row's items */
+  GArray             *resolutions;     /* of EaselResolution: the resolution row's items */
+  char               *problem;
+  char               *estimate;
+  gboolean            can_generate;
+  gboolean            updating;        /* models are being rebuilt: no checks yet */
+
+  /* Template widgets */
+  GtkScrolledWindow  *scroller;
+  AdwComboRow        *profile_row;
+  GtkTextView        *prompt_view;
+  GtkLabel           *prompt_hint;
+  GtkLabel           *counter_label;
+  EaselReferenceTray *reference_tray;
+  AdwComboRow        *size_row;
+  AdwComboRow        *ratio_row;
+  AdwComboRow        *resolution_row;
+  AdwActionRow       *custom_row;
+  GtkSpinButton      *width_spin;
+  GtkSpinButton      *height_spin;
+  AdwComboRow        *quality_row;
+  AdwComboRow        *format_row;
+  AdwActionRow       *compression_row;
+  GtkSpinButton      *compression_spin;
+  GtkLabel           *size_problem_label;
+  AdwExpanderRow     *advanced_row;
+  AdwActionRow       *n_row;
+  GtkSpinButton      *n_spin;
+  AdwComboRow        *background_row;
+  AdwComboRow        *moderation_row;
+  AdwActionRow       *stream_row;
+  GtkSwitch          *stream_switch;
+  AdwActionRow       *async_row;
+  GtkSwitch          *async_switch;
+  GtkLabel           *cost_label;
+  GtkButton          *generate_button;
+  GtkLabel           *problem_label;
+};
+
+G_DEFINE_FINAL_TYPE (EaselCreatePanel, easel_create_panel, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_PROFILE_STORE,
+  PROP_PROFILE,
+  PROP_CAN_GENERATE,
+  PROP_PROBLEM,
+  PROP_ESTIMATE,
+  N_PROPS
+};
+
+enum {
+  SIGNAL_GENERATE,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void easel_create_panel_check (EaselCreatePanel *self);
+
+/* --- reading the controls ------------------------------------------------ */
+
+static char *
+get_prompt (EaselCreatePanel *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->prompt_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static const char *
+selected_value (AdwComboRow *row,
+                GPtrArray   *values)
+{
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (values == NULL || selected >= values->len)
+    return NULL;
+  return g_ptr_array_index (values, selected);
+}
+
+static gboolean
+uses_ratio_form (EaselCreatePanel *self)
+{
+  return self->profile != NULL &&
+         easel_profile_get_limits (self->profile)->size_form == EASEL_SIZE_FORM_RATIO;
+}
+
+static gboolean
+custom_size_chosen (EaselCreatePanel *self)
+{
+  const char *value = uses_ratio_form (self) ? selected_value (self->ratio_row, self->ratio_values)
+                                             : selected_value (self->size_row, self->size_values);
+
+  return g_strcmp0 (value, CUSTOM_SIZE) == 0;
+}
+
+static char *
+get_size (EaselCreatePanel *self)
+{
+  const char *value;
+
+  if (custom_size_chosen (self))
+    return g_strdup_printf ("%dx%d", gtk_spin_button_get_value_as_int (self->width_spin),
+                            gtk_spin_button_get_value_as_int (self->height_spin));
+
+  value = uses_ratio_form (self) ? selected_value (self->ratio_row, self->ratio_values)
+                                 : selected_value (self->size_row, self->size_values);
+  return g_strdup (value != NULL ? value : "auto");
+}
+
+static EaselResolution
+get_resolution (EaselCreatePanel *self)
+{
+  guint selected = adw_combo_row_get_selected (self->resolution_row);
+
+  if (self->resolutions == NULL || selected >= self->resolutions->len)
+    return EASEL_RESOLUTION_1K;
+  return g_array_index (self->resolutions, EaselResolution, selected);
+}
+
+static EaselOutputFormat
+get_format (EaselCreatePanel *self)
+{
+  return (EaselOutputFormat) adw_combo_row_get_selected (self->format_row);
+}
+
+EaselRequest *
+easel_create_panel_build_request (EaselCreatePanel *self)
+{
+  g_autoptr(EaselRequest) request = easel_request_new ();
+  g_autoptr(GPtrArray) references = NULL;
+  g_autofree char *prompt = get_prompt (self);
+  g_autofree char *size = get_size (self);
+  const EaselProfileLimits *limits;
+  EaselOutputFormat format = get_format (self);
+
+  g_return_val_if_fail (EASEL_IS_CREATE_PANEL (self), NULL);
+
+  limits = self->profile != NULL ? easel_profile_get_limits (self->profile) : NULL;
+
+  easel_request_set_prompt (request, g_strstrip (prompt));
+  easel_request_set_size (request, size);
+  if (easel_size_is_ratio (size) || easel_size_is_auto (size))
+    easel_request_set_resolution (request, get_resolution (self));
+  easel_request_set_quality (request, (EaselQuality) adw_combo_row_get_selected (self->quality_row));
+  easel_request_set_output_format (request, format);
+  if (format != EASEL_OUTPUT_FORMAT_PNG)
+    easel_request_set_output_compression (request,
+                                          gtk_spin_button_get_value_as_int (self->compression_spin));
+  easel_request_set_background (request,
+                                (EaselBackground) adw_combo_row_get_selected (self->background_row));
+  easel_request_set_moderation (request,
+                                (EaselModeration) adw_combo_row_get_selected (self->moderation_row));
+  easel_request_set_n (request, gtk_spin_button_get_value_as_int (self->n_spin));
+
+  if (limits != NULL && limits->supports_streaming && gtk_switch_get_active (self->stream_switch))
+    {
+      easel_request_set_stream (request, TRUE);
+      easel_request_set_partial_images (request, 2);
+    }
+  if (limits != NULL && limits->supports_async && !limits->always_async)
+    easel_request_set_async (request, gtk_switch_get_active (self->async_switch));
+
+  references = easel_reference_tray_get_references (self->reference_tray);
+  for (guint i = 0; i < references->len; i++)
+    easel_request_add_reference (request, g_ptr_array_index (references, i));
+
+  return g_steal_pointer (&request);
+}
+
+/* --- the profile shapes the controls ------------------------------------- */
+
+static char *
+size_label (const char *value)
+{
+  int width, height;
+
+  if (g_strcmp0 (value, CUSTOM_SIZE) == 0)
+    return g_strdup (_("Custom"));
+  if (easel_size_is_auto (value))
+    return g_strdup (_("Auto"));
+  if (easel_size_parse_pixels (value, &width, &height, NULL))
+    {
+      /* Translators: an image size, width × height in pixels. */
+      return g_strdup_printf (_("%d × %d"), width, height);
+    }
+  return g_strdup (value);
+}
+
+static void
+fill_row (AdwComboRow        *row,
+          GPtrArray          *values,
+          const char * const *items,
+          gboolean            with_auto)
+{
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+
+  g_ptr_array_set_size (values, 0);
+  if (with_auto)
+    g_ptr_array_add (values, g_strdup ("auto"));
+  for (guint i = 0; items[i] != NULL; i++)
+    if (!easel_size_is_auto (items[i]))
+      g_ptr_array_add (values, g_strdup (items[i]));
+  g_ptr_array_add (values, g_strdup (CUSTOM_SIZE));
+
+  for (guint i = 0; i < values->len; i++)
+    {
+      g_autofree char *label = size_label (g_ptr_array_index (values, i));
+
+      gtk_string_list_append (list, label);
+    }
+  adw_combo_row_set_model (row, G_LIST_MODEL (list));
+}
+
+static void
+rebuild_resolutions (EaselCreatePanel *self)
+{
+  const EaselProfileLimits *limits = easel_profile_get_limits (self->profile);
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+  EaselResolution previous = get_resolution (self);
+  guint select = 0;
+
+  g_array_set_size (self->resolutions, 0);
+  for (EaselResolution r = EASEL_RESOLUTION_1K; r <= EASEL_RESOLUTION_4K; r++)
+    {
+      g_autofree char *label = NULL;
+
+      if ((limits->resolutions & (1u << r)) == 0)
+        continue;
+      if (r == previous)
+        select = self->resolutions->len;
+      g_array_append_val (self->resolutions, r);
+      label = g_ascii_strup (easel_resolution_to_string (r), -1);
+      gtk_string_list_append (list, label);
+    }
+  adw_combo_row_set_model (self->resolution_row, G_LIST_MODEL (list));
+  adw_combo_row_set_selected (self->resolution_row, select);
+}
+
+static guint
+find_value (GPtrArray  *values,
+            const char *value)
+{
+  for (guint i = 0; i < values->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (values, i), value) == 0)
+      return i;
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+select_value (AdwComboRow *row,
+              GPtrArray   *values,
+              const char  *value,
+              guint        fallback)
+{
+  guint position = value != NULL ? find_value (values, value) : GTK_INVALID_LIST_POSITION;
+
+  adw_combo_row_set_selected (row, position != GTK_INVALID_LIST_POSITION ? position : fallback);
+}
+
+static void
+set_reason (GtkWidget  *row,
+            gboolean    possible,
+            const char *reason)
+{
+  gtk_widget_set_sensitive (row, possible);
+  gtk_widget_set_tooltip_text (row, possible ? NULL : reason);
+}
+
+static void
+apply_profile_limits (EaselCreatePanel *self)
+{
+  const EaselProfileLimits *limits;
+  gboolean ratio;
+  g_autofree char *size = NULL;
+
+  if (self->profile == NULL)
+    return;
+
+  limits = easel_profile_get_limits (self->profile);
+  ratio = limits->size_form == EASEL_SIZE_FORM_RATIO;
+  size = get_size (self);
+
+  self->updating = TRUE;
+
+  if (ratio)
+    {
+      fill_row (self->ratio_row, self->ratio_values, easel_size_ratios (), TRUE);
+      select_value (self->ratio_row, self->ratio_values,
+                    easel_size_is_ratio (size) ? size : NULL, 0);
+      rebuild_resolutions (self);
+    }
+  else
+    {
+      gboolean yycode = easel_profile_get_dialect (self->profile) == EASEL_DIALECT_YYCODE;
+
+      fill_row (self->size_row, self->size_values,
+                yycode ? easel_size_yycode_presets () : easel_size_presets (), TRUE);
+      select_value (self->size_row, self->size_values, size, 0);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->size_row), !ratio);
+  gtk_widget_set_visible (GTK_WIDGET (self->ratio_row), ratio);
+  gtk_widget_set_visible (GTK_WIDGET (self->resolution_row), ratio);
+
+  gtk_spin_button_set_range (self->n_spin, 1, MAX (limits->max_n, 1));
+  set_reason (GTK_WIDGET (self->n_row), limits->max_n > 1,
+              _("This gateway makes one image per request"));
+  set_reason (GTK_WIDGET (self->quality_row), !limits->quality_ignored,
+              _("This model has a single quality; the gateway ignores the setting"));
+  gtk_widget_set_visible (GTK_WIDGET (self->stream_row), limits->supports_streaming);
+  gtk_widget_set_visible (GTK_WIDGET (self->async_row),
+                          limits->supports_async && !limits->always_async);
+
+  easel_reference_tray_set_profile (self->reference_tray, self->profile);
+
+  self->updating = FALSE;
+}
+
+static void
+on_profile_changed (EaselCreatePanel *self)
+{
+  apply_profile_limits (self);
+  easel_create_panel_check (self);
+}
+
+EaselProfile *
+easel_create_panel_get_profile (EaselCreatePanel *self)
+{
+  g_return_val_if_fail (EASEL_IS_CREATE_PANEL (self), NULL);
+
+  return self->profile;
+}
+
+static guint
+profile_position (EaselCreatePanel *self,
+                  EaselProfile     *profile)
+{
+  GListModel *profiles = easel_profile_store_get_profiles (self->store);
+  guint n = g_list_model_get_n_items (profiles);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(EaselProfile) item = g_list_model_get_item (profiles, i);
+
+      if (item == profile)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+void
+easel_create_panel_set_profile (EaselCreatePanel *self,
+                                EaselProfile     *profile)
+{
+  guint position;
+
+  g_return_if_fail (EASEL_IS_CREATE_PANEL (self));
+  g_return_if_fail (profile == NULL || EASEL_IS_PROFILE (profile));
+
+  if (self->profile == profile)
+    return;
+
+  g_clear_signal_handler (&self->profile_changed_id, self->profile);
+  g_set_object (&self->profile, profile);
+  if (profile != NULL)
+    self->profile_changed_id = g_signal_connect_swapped (profile, "changed",
+                                                         G_CALLBACK (on_profile_changed), self);
+
+  position = profile != NULL ? profile_position (self, profile) : GTK_INVALID_LIST_POSITION;
+  if (adw_combo_row_get_selected (self->profile_row) != position)
+    adw_combo_row_set_selected (self->profile_row, position);
+
+  on_profile_changed (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROFILE]);
+}
+
+static void
+on_profile_selected (EaselCreatePanel *self)
+{
+  EaselProfile *profile = adw_combo_row_get_selected_item (self->profile_row);
+
+  easel_create_panel_set_profile (self, profile);
+}
+
+static void
+on_profiles_changed (EaselCreatePanel *self)
+{
+  /* The chosen gateway was removed (or there was none): fall back to the
+   * default, which the store keeps valid. */
+  if (self->profile == NULL || profile_position (self, self->profile) == GTK_INVALID_LIST_POSITION)
+    easel_create_panel_set_profile (self, easel_profile_store_get_default (self->store));
+  else if (adw_combo_row_get_selected (self->profile_row) !=
+           profile_position (self, self->profile))
+    adw_combo_row_set_selected (self->profile_row, profile_position (self, self->profile));
+}
+
+/* --- checking and pricing ------------------------------------------------ */
+
+static void
+set_string (char       **field,
+            const char  *value,
+            GObject     *object,
+            GParamSpec  *pspec)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return;
+  g_free (*field);
+  *field = g_strdup (value);
+  g_object_notify_by_pspec (object, pspec);
+}
+
+static void
+update_counter (EaselCreatePanel *self,
+                const char       *prompt)
+{
+  guint max = self->profile != NULL ? easel_profile_get_limits (self->profile)->max_prompt_chars
+                                    : EASEL_MAX_PROMPT_CHARS;
+  glong length = g_utf8_strlen (prompt, -1);
+  g_autofree char *text = NULL;
+  g_autofree char *description = NULL;
+
+  /* Translators: characters typed / the gateway's limit, e.g. "21 / 32000". */
+  text = g_strdup_printf (_("%ld / %u"), length, max);
+  gtk_label_set_text (self->counter_label, text);
+  if (length > (glong) max)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->counter_label), "error");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->counter_label), "dim-label");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->counter_label), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (self->counter_label), "dim-label");
+    }
+
+  description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%ld of at most %u character",
+                                              "%ld of at most %u characters", max),
+                                 length, max);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->counter_label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+}
+
+static void
+update_size_problem (EaselCreatePanel *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *size = NULL;
+  EaselSizeRules rules;
+  gboolean custom = custom_size_chosen (self);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->custom_row), custom);
+  if (!custom || self->profile == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->size_problem_label), FALSE);
+      return;
+    }
+
+  rules = easel_profile_get_dialect (self->profile) == EASEL_DIALECT_YYCODE
+            ? EASEL_SIZE_RULES_YYCODE : EASEL_SIZE_RULES_OPENAI;
+  size = get_size (self);
+  easel_size_check_text (size, rules, &error);
+  gtk_widget_set_visible (GTK_WIDGET (self->size_problem_label), error != NULL);
+  if (error != NULL)
+    gtk_label_set_text (self->size_problem_label, error->message);
+}
+
+static void
+update_estimate (EaselCreatePanel *self,
+                 EaselRequest     *request)
+{
+  g_autofree char *text = NULL;
+  double amount;
+
+  if (self->profile != NULL && easel_pricing_estimate (self->profile, request, &amount))
+    {
+      g_autofree char *price = easel_pricing_format (amount,
+                                                     easel_profile_get_pricing (self->profile)->currency);
+      guint n = easel_request_get_n (request);
+
+      /* Translators: a cost estimate, e.g. "≈ $0.041 for 1 image". */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "≈ %s for %u image",
+                                           "≈ %s for %u images", n),
+                              price, n);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->cost_label), "dim-label");
+    }
+  else
+    {
+      text = g_strdup (_("No prices set for this gateway; add them in Preferences to see "
+                         "what a request costs"));
+      gtk_widget_add_css_class (GTK_WIDGET (self->cost_label), "dim-label");
+    }
+
+  gtk_label_set_text (self->cost_label, text);
+  set_string (&self->estimate, text, G_OBJECT (self), properties[PROP_ESTIMATE]);
+}
+
+static void
+easel_create_panel_check (EaselCreatePanel *self)
+{
+  g_autoptr(EaselRequest) request = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *problem = NULL;
+  gboolean empty_prompt;
+  gboolean compressible;
+  gboolean can;
+
+  if (self->updating)
+    return;
+
+  request = easel_create_panel_build_request (self);
+  empty_prompt = *easel_request_get_prompt (request) == '\0';
+
+  {
+    g_autofree char *raw = get_prompt (self);
+
+    update_counter (self, raw);
+  }
+  update_size_problem (self);
+  update_estimate (self, request);
+
+  compressible = get_format (self) != EASEL_OUTPUT_FORMAT_PNG;
+  gtk_widget_set_visible (GTK_WIDGET (self->compression_row), compressible);
+
+  if (self->profile == NULL)
+    problem = g_strdup (_("Choose a gateway to generate with"));
+  else if (empty_prompt)
+    problem = g_strdup (_("Describe the image to make"));
+  else if (!easel_request_validate (request, self->profile, &error))
+    problem = g_strdup (error->message);
+
+  /* An empty prompt is where every request starts, not a mistake. */
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), problem != NULL);
+  gtk_label_set_text (self->problem_label, problem != NULL ? problem : "");
+  if (problem != NULL && !empty_prompt)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->problem_label), "error");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->problem_label), "dim-label");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->problem_label), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (self->problem_label), "dim-label");
+    }
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->generate_button), problem);
+
+  can = problem == NULL;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "panel.generate", can);
+  set_string (&self->problem, problem, G_OBJECT (self), properties[PROP_PROBLEM]);
+  if (self->can_generate != can)
+    {
+      self->can_generate = can;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_GENERATE]);
+    }
+}
+
+gboolean
+easel_create_panel_get_can_generate (EaselCreatePanel *self)
+{
+  g_return_val_if_fail (EASEL_IS_CREATE_PANEL (self), FALSE);
+
+  return self->can_generate;
+}
+
+const char *
+easel_create_panel_get_problem (EaselCreatePanel *self)
+{
+  g_return_val_if_fail (EASEL_IS_CREATE_PANEL (self), NULL);
+
+  return self->problem;
+}
+
+const char *
+easel_create_panel_get_estimate (EaselCreatePanel *self)
+{
+  g_return_val_if_fail (EASEL_IS_CREATE_PANEL (self), NULL);
+
+  return self->estimate;
+}
+
+EaselReferenceTray *
+easel_create_panel_get_reference_tray (EaselCreatePanel *self)
+{
+  g_return_val_if_fail (EASEL_IS_CREATE_PANEL (self), NULL);
+
+  return self->reference_tray;
+}
+
+void
+easel_create_panel_focus_prompt (EaselCreatePanel *self)
+{
+  g_return_if_fail (EASEL_IS_CREATE_PANEL (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->prompt_view));
+}
+
+void
+easel_create_panel_set_prompt (EaselCreatePanel *self,
+                               const char       *prompt)
+{
+  g_return_if_fail (EASEL_IS_CREATE_PANEL (self));
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->prompt_view),
+                            prompt != NULL ? prompt : "", -1);
+}
+
+/* --- Reuse Parameters ---------------------------------------------------- */
+
+void
+easel_create_panel_apply_request (EaselCreatePanel *self,
+                                  EaselRequest     *request,
+                                  EaselProfile     *profile)
+{
+  const char *size;
+  int width, height;
+  int compression;
+  GPtrArray *references;
+
+  g_return_if_fail (EASEL_IS_CREATE_PANEL (self));
+  g_return_if_fail (EASEL_IS_REQUEST (request));
+
+  if (profile != NULL)
+    easel_create_panel_set_profile (self, profile);
+
+  self->updating = TRUE;
+
+  easel_create_panel_set_prompt (self, easel_request_get_prompt (request));
+
+  size = easel_request_get_size (request);
+  if (uses_ratio_form (self))
+    {
+      if (easel_size_is_ratio (size) || easel_size_is_auto (size))
+        select_value (self->ratio_row, self->ratio_values, size, 0);
+      else
+        select_value (self->ratio_row, self->ratio_values, CUSTOM_SIZE, 0);
+      for (guint i = 0; i < self->resolutions->len; i++)
+        if (g_array_index (self->resolutions, EaselResolution, i) ==
+            easel_request_get_resolution (request))
+          adw_combo_row_set_selected (self->resolution_row, i);
+    }
+  else if (find_value (self->size_values, size) != GTK_INVALID_LIST_POSITION)
+    select_value (self->size_row, self->size_values, size, 0);
+  else
+    select_value (self->size_row, self->size_values, CUSTOM_SIZE, 0);
+
+  if (easel_size_parse_pixels (size, &width, &height, NULL))
+    {
+      gtk_spin_button_set_value (self->width_spin, width);
+      gtk_spin_button_set_value (self->height_spin, height);
+    }
+
+  adw_combo_row_set_selected (self->quality_row, easel_request_get_quality (request));
+  adw_combo_row_set_selected (self->format_row, easel_request_get_output_format (request));
+  compression = easel_request_get_output_compression (request);
+  gtk_spin_button_set_value (self->compression_spin, compression >= 0 ? compression : 100);
+  adw_combo_row_set_selected (self->background_row, easel_request_get_background (request));
+  adw_combo_row_set_selected (self->moderation_row, easel_request_get_moderation (request));
+  gtk_spin_button_set_value (self->n_spin, easel_request_get_n (request));
+  gtk_switch_set_active (self->stream_switch, easel_request_get_stream (request));
+  gtk_switch_set_active (self->async_switch, easel_request_get_async (request));
+
+  references = easel_request_get_references (request);
+  easel_reference_tray_set_references (self->reference_tray, references);
+
+  self->updating = FALSE;
+  easel_create_panel_check (self);
+}
+
+/* --- GObject --------------------------------------------------------------- */
+
+static void
+generate_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  EaselCreatePanel *self = EASEL_CREATE_PANEL (widget);
+
+  easel_create_panel_check (self);
+  if (self->can_generate)
+    g_signal_emit (self, signals[SIGNAL_GENERATE], 0);
+}
+
+static void
+on_reference_refused (EaselCreatePanel *self,
+                      const char       *message)
+{
+  /* The window shows it as a toast; the panel only re-checks. */
+  easel_create_panel_check (self);
+}
+
+/* Pasting a copied image or file into the prompt means "use this image":
+ * it goes to the references instead of doing nothing. */
+static void
+on_prompt_paste (EaselCreatePanel *self,
+                 GtkTextView      *view)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (view));
+  GdkContentFormats *formats = gdk_clipboard_get_formats (clipboard);
+
+  if (gdk_content_formats_contain_gtype (formats, GDK_TYPE_TEXTURE) ||
+      gdk_content_formats_contain_gtype (formats, GDK_TYPE_FILE_LIST))
+    {
+      g_signal_stop_emission_by_name (view, "paste-clipboard");
+      easel_reference_tray_paste (self->reference_tray, clipboard);
+    }
+}
+
+static void
+easel_create_panel_constructed (GObject *object)
+{
+  EaselCreatePanel *self = EASEL_CREATE_PANEL (object);
+  g_autoptr(GtkExpression) name = NULL;
+  GListModel *profiles;
+
+  G_OBJECT_CLASS (easel_create_panel_parent_class)->constructed (object);
+
+  g_assert (EASEL_IS_PROFILE_STORE (self->store));
+
+  profiles = easel_profile_store_get_profiles (self->store);
+  name = gtk_property_expression_new (EASEL_TYPE_PROFILE, NULL, "name");
+  adw_combo_row_set_expression (self->profile_row, name);
+  adw_combo_row_set_model (self->profile_row, profiles);
+  g_signal_connect_object (profiles, "items-changed", G_CALLBACK (on_profiles_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_swapped (self->profile_row, "notify::selected",
+                            G_CALLBACK (on_profile_selected), self);
+
+  easel_create_panel_set_profile (self, easel_profile_store_get_default (self->store));
+  easel_create_panel_check (self);
+}
+
+static void
+easel_create_panel_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  EaselCreatePanel *self = EASEL_CREATE_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROFILE_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_PROFILE:
+      g_value_set_object (value, self->profile);
+      break;
+    case PROP_CAN_GENERATE:
+      g_value_set_boolean (value, self->can_generate);
+      break;
+    case PROP_PROBLEM:
+      g_value_set_string (value, self->problem);
+      break;
+    case PROP_ESTIMATE:
+      g_value_set_string (value, self->estimate);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+easel_create_panel_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  EaselCreatePanel *self = EASEL_CREATE_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROFILE_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_PROFILE:
+      easel_create_panel_set_profile (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+easel_create_panel_dispose (GObject *object)
+{
+  EaselCreatePanel *self = EASEL_CREATE_PANEL (object);
+
+  g_clear_signal_handler (&self->profile_changed_id, self->profile);
+  if (self->profile_row != NULL)
+    adw_combo_row_set_model (self->profile_row, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), EASEL_TYPE_CREATE_PANEL);
+  g_clear_object (&self->profile);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (easel_create_panel_parent_class)->dispose (object);
+}
+
+static void
+easel_create_panel_finalize (GObject *object)
+{
+  EaselCreatePanel *self = EASEL_CREATE_PANEL (object);
+
+  g_ptr_array_unref (self->size_values);
+  g_ptr_array_unref (self->ratio_values);
+  g_array_unref (self->resolutions);
+  g_free (self->problem);
+  g_free (self->estimate);
+
+  G_OBJECT_CLASS (easel_create_panel_parent_class)->finalize (object);
+}
+
+static void
+easel_create_panel_class_init (EaselCreatePanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = easel_create_panel_constructed;
+  object_class->dispose = easel_create_panel_dispose;
+  object_class->finalize = easel_create_panel_finalize;
+  object_class->get_property = easel_create_panel_get_property;
+  object_class->set_property = easel_create_panel_set_property;
+
+  properties[PROP_PROFILE_STORE] =
+    g_param_spec_object ("profile-store", NULL, NULL, EASEL_TYPE_PROFILE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PROFILE] =
+    g_param_spec_object ("profile", NULL, NULL, EASEL_TYPE_PROFILE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_GENERATE] =
+    g_param_spec_boolean ("can-generate", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PROBLEM] =
+    g_param_spec_string ("problem", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ESTIMATE] =
+    g_param_spec_string ("estimate", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[SIGNAL_GENERATE] =
+    g_signal_new ("generate", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  gtk_widget_class_install_action (widget_class, "panel.generate", NULL, generate_action);
+
+  g_type_ensure (EASEL_TYPE_REFERENCE_TRAY);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/easel-create-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, EaselCreatePanel, scroller);
+  gtk_widget_class_bind_template_child (widget_class, EaselCreatePanel, profile_row);
+  gtk_widget_class_bind_template_child (widget_class, EaselCreatePanel, prompt_view);
+  gtk_widget_class_bind_template_child (widget_class, EaselCreatePanel, prompt_hint);
+  gtk_widget_class_bind_template_child (widget_class, EaselCreatePanel, counter_label);
+  gtk_widget_class_bind_template_child (widget_class, EaselCreatePanel, reference_tray);
+  gtk_widget_class_bind_template_child (widget_class, EaselCreatePanel, size_row);
+  gtk_widget_class_bind_template_child (widget_class, EaselCreatePanel, ratio_row);
+  gtk_widget_class_bind_template_child (widget_class, EaselCreatePanel, resolution_row);
+  gtk_widget_class_bind_template_child (widget_class, EaselCreatePanel, custom_row);
+  gtk_widget_class_bind_template_child (widget_class, EaselCreatePanel, width_spin);
+  gtk_widget_class_bind_template_child (widget_class, EaselCreatePanel, height_spin);
+  gtk_widget_class_bind_template_child (widget_class, EaselCreatePanel, quality_row);
+  gtk_widget_class_bind_template_child (widget_class, EaselCreatePanel, format_row);
+  gtk_widget_class_bind_template_child (widget_class, EaselCreatePanel, compression_row);
+  gtk_widget_class_bind_template_child (widget_class, EaselCreatePanel, compression_spin);
+  gtk_widget_class_bind_template_child (widget_class, EaselCreatePanel, size_problem_label);
+  gtk_widget_class_bind_template_child (widget_class, EaselCreatePanel, advanced_row);
+  gtk_widget_class_bind_template_child (widget_class, EaselCreatePanel, n_row);
+  gtk_widget_class_bind_template_child (widget_class, EaselCreatePanel, n_spin);
+  gtk_widget_class_bind_template_child (widget_class, EaselCreatePanel, background_row);
+  gtk_widget_class_bind_template_child (widget_class, EaselCreatePanel, moderation_row);
+  gtk_widget_class_bind_template_child (widget_class, EaselCreatePanel, stream_row);
+  gtk_widget_class_bind_template_child (widget_class, EaselCreatePanel, stream_switch);
+  gtk_widget_class_bind_template_child (widget_class, EaselCreatePanel, async_row);
+  gtk_widget_class_bind_template_child (widget_class, EaselCreatePanel, async_switch);
+  gtk_widget_class_bind_template_child (widget_class, EaselCreatePanel, cost_label);
+  gtk_widget_class_bind_template_child (widget_class, EaselCreatePanel, generate_button);
+  gtk_widget_class_bind_template_child (widget_class, EaselCreatePanel, problem_label);
+}
+
+static void
+easel_create_panel_init (EaselCreatePanel *self)
+{
+  GtkShortcutController *shortcuts;
+
+  self->size_values = g_ptr_array_new_with_free_func (g_free);
+  self->ratio_values = g_ptr_array_new_with_free_func (g_free);
+  self->resolutions = g_array_new (FALSE, FALSE, sizeof (EaselResolution));
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Ctrl+Enter generates from anywhere in the panel, the prompt included:
+   * caught before the text view would take the key. */
+  shortcuts = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (shortcuts), GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (shortcuts,
+    gtk_shortcut_new (gtk_alternative_trigger_new (gtk_shortcut_trigger_parse_string ("<Control>Return"),
+                                                   gtk_shortcut_trigger_parse_string ("<Control>KP_Enter")),
+                      gtk_named_action_new ("panel.generate")));
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (shortcuts));
+
+  g_signal_connect_swapped (self->prompt_view, "paste-clipboard",
+                            G_CALLBACK (on_prompt_paste), self);
+  g_signal_connect_swapped (gtk_text_view_get_buffer (self->prompt_view), "changed",
+                            G_CALLBACK (easel_create_panel_check), self);
+  g_signal_connect_swapped (self->size_row, "notify::selected",
+                            G_CALLBACK (easel_create_panel_check), self);
+  g_signal_connect_swapped (self->ratio_row, "notify::selected",
+                            G_CALLBACK (easel_create_panel_check), self);
+  g_signal_connect_swapped (self->resolution_row, "notify::selected",
+                            G_CALLBACK (easel_create_panel_check), self);
+  g_signal_connect_swapped (self->width_spin, "value-changed",
+                            G_CALLBACK (easel_create_panel_check), self);
+  g_signal_connect_swapped (self->height_spin, "value-changed",
+                            G_CALLBACK (easel_create_panel_check), self);
+  g_signal_connect_swapped (self->quality_row, "notify::selected",
+                            G_CALLBACK (easel_create_panel_check), self);
+  g_signal_connect_swapped (self->format_row, "notify::selected",
+                            G_CALLBACK (easel_create_panel_check), self);
+  g_signal_connect_swapped (self->compression_spin, "value-changed",
+                            G_CALLBACK (easel_create_panel_check), self);
+  g_signal_connect_swapped (self->background_row, "notify::selected",
+                            G_CALLBACK (easel_create_panel_check), self);
+  g_signal_connect_swapped (self->moderation_row, "notify::selected",
+                            G_CALLBACK (easel_create_panel_check), self);
+  g_signal_connect_swapped (self->n_spin, "value-changed",
+                            G_CALLBACK (easel_create_panel_check), self);
+  g_signal_connect_swapped (self->stream_switch, "notify::active",
+                            G_CALLBACK (easel_create_panel_check), self);
+  g_signal_connect_swapped (self->async_switch, "notify::active",
+                            G_CALLBACK (easel_create_panel_check), self);
+  g_signal_connect_swapped (self->reference_tray, "changed",
+                            G_CALLBACK (easel_create_panel_check), self);
+  g_signal_connect_swapped (self->reference_tray, "refused",
+                            G_CALLBACK (on_reference_refused), self);
+}
+
+GtkWidget *
+easel_create_panel_new (EaselProfileStore *store)
+{
+  g_return_val_if_fail (EASEL_IS_PROFILE_STORE (store), NULL);
+
+  return g_object_new (EASEL_TYPE_CREATE_PANEL, "profile-store", store, NULL);
+}

@@ -1,0 +1,53 @@
+/* easel-window-private.h: what the files of EaselWindow share
+ *
+ * Copyright 2026 The Easel developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "easel-window.h"
+
+G_BEGIN_DECLS
+
+struct _EaselWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  EaselSettings        *settings;
+  EaselJobQueue        *queue;
+  EaselCreatePanel     *create_panel;
+  GCancellable         *cancellable;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwHeaderBar         *header_bar;
+  GtkToggleButton      *panel_button;
+  AdwWindowTitle       *window_title;
+  GtkMenuButton        *primary_menu_button;
+  GtkStack             *main_stack;
+  AdwStatusPage        *welcome_page;
+  GtkButton            *open_preferences_button;
+  AdwFlap              *flap;
+  GtkStack             *content_stack;
+  AdwStatusPage        *empty_page;
+  GtkScrolledWindow    *results_scroller;
+  GtkFlowBox           *results_box;
+  EaselViewer          *viewer;
+};
+
+/* easel-window-actions.c */
+void  easel_window_toast            (EaselWindow *self,
+                                     const char  *message);
+void  easel_window_generate         (EaselWindow *self);
+void  easel_window_notify_finished  (EaselWindow *self,
+                                     EaselJob    *job);
+/* The image Ctrl+S and Ctrl+C act on: the viewer's, else the selected
+ * card's first, else the newest result's first. FALSE when there is none. */
+gboolean easel_window_current_image (EaselWindow *self,
+                                     EaselJob   **job,
+                                     guint       *index);
+void  easel_window_class_init_actions (GtkWidgetClass *widget_class);
+
+G_END_DECLS
