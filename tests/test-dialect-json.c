@@ -305,7 +305,7 @@ test_left_to_json_glib (void)
   /* Escapes json-glib versions read in their own ways, raw controls, a
    * NUL, and bad UTF-8, each inside a big literal. */
   const char *odd[] = {
-    "\\x41", "\\u00\\n", "\\u00zz", "\\u0000", "\\ud83d", "\\ud83dx", "\\ude00", "\\ud83d\\u0041",
+    "\\x41", "\\u00\\n", "\\u00zz", "\\u0000", "\\ud83d", "\\ud83dx", "\\ude00",
     "\\1", "\\'", "\n", "\t", "\x01", "\xc3\x28", "\xff",
   };
 
@@ -318,6 +318,16 @@ test_left_to_json_glib (void)
       g_test_message ("odd content %u", i);
       assert_same_string (text, FALLBACK);
     }
+
+  /* A high surrogate followed by no low one: json-glib 1.6 refuses it (and
+   * leaks a GString doing so, so it is not asked here); the fast way must
+   * leave it to json-glib. */
+  {
+    g_autofree char *b64 = big_b64 (BIG, 14, FALSE);
+    g_autofree char *text = g_strdup_printf ("{\"a\": \"%s\\ud83d\\u0041\"}", b64);
+
+    g_assert_null (easel_dialect_json_parse_lifting (text, strlen (text)));
+  }
 
   /* A NUL byte: strlen() would stop at it. */
   {
