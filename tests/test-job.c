@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "easel-error.h"
+#include "easel-job-private.h"
 #include "easel-test-job.h"
 
 typedef struct
@@ -445,6 +446,159 @@ test_cancel_mid_download (Fixture       *fixture,
   g_assert_cmpuint (easel_test_gateway_count_files (&fixture->gateway, ""), ==, 0);
 }
 
+/* --- Answers are read on worker threads ------------------------------- */
+
+typedef struct
+{
+  const char *preset;
+  gboolean    stream;
+  guint       cancel_at;     /* cancel when this parse (1 = the first) has gone to a thread */
+  const char *what;
+} ParseCase;
+
+static const ParseCase parse_cases[] = {
+  { "openai", FALSE, 1, "the sync answer with the images" },
+  { "icodeeasy", FALSE, 1, "the sync answer with the URLs" },
+  { "yycode", FALSE, 1, "the submit answer with the job id" },
+  { "yycode", FALSE, 2, "a poll answer saying pending" },
+  { "yycode", FALSE, 3, "the poll answer with the images" },
+  { "aizfw", FALSE, 3, "the poll answer with the URL" },
+  { "openai", TRUE, 1, "the first partial image event" },
+  { "openai", TRUE, 3, "the completed event" },
+};
+
+static void
+assert_released (EaselJob *job)
+{
+  gint64 until = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  gpointer weak = job;
+
+  g_object_add_weak_pointer (G_OBJECT (job), &weak);
+  g_object_unref (job);
+  while (weak != NULL && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_null (weak);
+}
+
+typedef struct
+{
+  guint      parses;
+  guint      cancel_at;
+  GPtrArray *states;
+} ParseWatch;
+
+static void
+on_parse (EaselJob *job,
+          gpointer  user_data)
+{
+  ParseWatch *watch = user_data;
+
+  if (++watch->parses == watch->cancel_at)
+    easel_job_cancel (job);
+}
+
+static void
+on_state (EaselJob   *job,
+          GParamSpec *pspec,
+          ParseWatch *watch)
+{
+  g_ptr_array_add (watch->states, (gpointer) easel_job_state_to_string (easel_job_get_state (job)));
+}
+
+/* A job cancelled while a worker reads an answer or an event must not go
+ * on when the worker is done: no images, no files, no further request. */
+static void
+test_cancel_mid_parse (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  const ParseCase *tc = data;
+  g_autoptr(EaselProfile) profile = easel_test_gateway_profile (&fixture->gateway, tc->preset);
+  g_autoptr(EaselRequest) request = simple_request ("read on a worker");
+  g_autoptr(GPtrArray) states = g_ptr_array_new ();
+  ParseWatch watch = { 0, tc->cancel_at, states };
+  g_autoptr(EaselJob) job = NULL;
+  guint requests_at_cancel = 0;
+
+  g_test_message ("%s: cancelled while reading %s", tc->preset, tc->what);
+  if (g_str_equal (tc->preset, "icodeeasy") || g_str_equal (tc->preset, "aizfw"))
+    easel_request_set_size (request, "1:1");
+  if (tc->stream)
+    {
+      easel_request_set_stream (request, TRUE);
+      easel_request_set_partial_images (request, 2);
+    }
+
+  job = easel_job_new (fixture->gateway.client, profile, request, "sk-mock-key",
+                       fixture->gateway.output_dir);
+  easel_job_set_poll_interval (job, 20);
+  easel_job_set_parse_hook (job, on_parse, &watch);
+  g_signal_connect (job, "notify::state", G_CALLBACK (on_state), &watch);
+  easel_job_start (job);
+  while (!easel_job_is_finished (job))
+    {
+      g_main_context_iteration (NULL, TRUE);
+      if (watch.parses < tc->cancel_at)
+        requests_at_cancel = easel_mock_server_get_requests (fixture->gateway.mock)->len;
+    }
+
+  g_assert_cmpuint (watch.parses, ==, tc->cancel_at);
+  g_assert_cmpint (easel_job_get_state (job), ==, EASEL_JOB_CANCELLED);
+  g_assert_error ((GError *) easel_job_get_error (job), EASEL_ERROR, EASEL_ERROR_CANCELLED);
+  g_assert_cmpuint (g_list_model_get_n_items (easel_job_get_images (job)), ==, 0);
+  g_assert_cmpint (easel_job_get_time (job, EASEL_JOB_TIME_RECEIVED), ==, 0);
+  g_assert_cmpint (easel_job_get_time (job, EASEL_JOB_TIME_FINISHED), >, 0);
+  for (guint i = 0; i < states->len; i++)
+    {
+      g_assert_cmpstr (g_ptr_array_index (states, i), !=, "decoding");
+      g_assert_cmpstr (g_ptr_array_index (states, i), !=, "downloading");
+    }
+  g_assert_cmpstr (g_ptr_array_index (states, states->len - 1), ==, "cancelled");
+
+  /* Nothing was asked of the gateway after the answer being read. */
+  g_assert_cmpuint (easel_mock_server_get_requests (fixture->gateway.mock)->len, <=,
+                    requests_at_cancel);
+  g_assert_cmpuint (easel_mock_server_count (fixture->gateway.mock, NULL,
+                                             EASEL_MOCK_STAGE_DOWNLOAD), ==, 0);
+  g_assert_cmpuint (easel_test_gateway_count_files (&fixture->gateway, ""), ==, 0);
+
+  /* A worker may still be reading (a stream ends as soon as its request
+   * is cancelled); once it is done, nothing holds the job. */
+  g_signal_handlers_disconnect_by_func (job, on_state, &watch);
+  assert_released (g_steal_pointer (&job));
+}
+
+/* A stream event the dialect refuses, read on a worker thread, still fails
+ * the job with the dialect's error: whether the stream is still open when
+ * the worker is done (n = 2: more events follow) or already over (n = 1). */
+static void
+test_openai_stream_refused_event (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(EaselProfile) profile = easel_test_gateway_profile (&fixture->gateway, "openai");
+
+  for (guint n = 1; n <= 2; n++)
+    {
+      g_autoptr(EaselRequest) request = simple_request ("a stream without its image");
+      g_autoptr(EaselJob) job = NULL;
+      const GError *error;
+
+      easel_request_set_stream (request, TRUE);
+      easel_request_set_partial_images (request, 1);
+      easel_request_set_n (request, n);
+      easel_mock_server_set_fault (fixture->gateway.mock, EASEL_MOCK_STAGE_SUBMIT,
+                                   EASEL_MOCK_FAULT_NO_IMAGES, 1, NULL);
+      job = easel_test_gateway_run (&fixture->gateway, profile, request);
+
+      error = easel_job_get_error (job);
+      g_assert_cmpint (easel_job_get_state (job), ==, EASEL_JOB_FAILED);
+      g_assert_error ((GError *) error, EASEL_ERROR, EASEL_ERROR_BAD_RESPONSE);
+      g_assert_nonnull (strstr (error->message, "b64_json"));
+      g_assert_cmpuint (g_list_model_get_n_items (easel_job_get_images (job)), ==, 0);
+      g_assert_cmpuint (easel_test_gateway_count_files (&fixture->gateway, ""), ==, 0);
+      assert_released (g_steal_pointer (&job));
+    }
+}
+
 /* --- Validation happens before anything is sent ------------------------ */
 
 static void
@@ -573,6 +727,17 @@ main (int   argc,
   ADD ("/job/cancel/mid-submit", test_cancel_mid_submit);
   ADD ("/job/cancel/mid-poll", test_cancel_mid_poll);
   ADD ("/job/cancel/mid-download", test_cancel_mid_download);
+  for (guint i = 0; i < G_N_ELEMENTS (parse_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/job/cancel/mid-parse/%s-%s-%u",
+                                               parse_cases[i].preset,
+                                               parse_cases[i].stream ? "stream" : "plain",
+                                               parse_cases[i].cancel_at);
+
+      g_test_add (path, Fixture, &parse_cases[i], fixture_set_up, test_cancel_mid_parse,
+                  fixture_tear_down);
+    }
+  ADD ("/job/openai/stream-refused-event", test_openai_stream_refused_event);
   ADD ("/job/invalid-request-sends-nothing", test_invalid_request_sends_nothing);
   ADD ("/job/unreadable-reference", test_unreadable_reference);
   ADD ("/job/sentinel-key-stays-home", test_sentinel_key_stays_home);

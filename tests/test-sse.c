@@ -427,6 +427,89 @@ test_finish_partial (void)
   }
 }
 
+/* Stealing: the callback keeps an event's data, and the parser goes on
+ * with fresh buffers, across big and small events. */
+typedef struct
+{
+  EaselSseParser *parser;
+  GPtrArray      *taken;
+} Stealer;
+
+static gboolean
+steal (const char *event,
+       const char *data,
+       gpointer    user_data)
+{
+  Stealer *stealer = user_data;
+  gsize length = strlen (data);
+  char *taken = easel_sse_parser_steal_data (stealer->parser);
+
+  /* The very text the callback was given. */
+  g_assert_true (taken == data);
+  g_assert_cmpuint (strlen (taken), ==, length);
+  g_ptr_array_add (stealer->taken, taken);
+
+  return TRUE;
+}
+
+static void
+test_steal_data (void)
+{
+  g_autoptr(GPtrArray) taken = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) stream = g_string_new (NULL);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+  g_autofree char *big = g_malloc (200 * 1024 + 1);
+  Stealer stealer = { NULL, taken };
+  g_autoptr(EaselSseParser) parser = NULL;
+  gsize offset = 0;
+
+  memset (big, 'b', 200 * 1024);
+  big[200 * 1024] = '\0';
+  g_string_append_printf (stream, "data: first\n\nevent: e\ndata: %s\n\n"
+                          "data: two\ndata: lines\n\ndata: %s\n\ndata: last\n\n", big, big);
+
+  parser = easel_sse_parser_new (1024 * 1024, steal, &stealer);
+  stealer.parser = parser;
+  while (offset < stream->len)
+    {
+      g_autoptr(GError) error = NULL;
+      gsize piece = MIN (random_size (rand), stream->len - offset);
+
+      g_assert_true (easel_sse_parser_feed (parser, stream->str + offset, piece, &error));
+      g_assert_no_error (error);
+      offset += piece;
+    }
+  g_assert_true (easel_sse_parser_finish (parser));
+
+  g_assert_cmpuint (taken->len, ==, 5);
+  g_assert_cmpstr (g_ptr_array_index (taken, 0), ==, "first");
+  g_assert_cmpstr (g_ptr_array_index (taken, 1), ==, big);
+  g_assert_cmpstr (g_ptr_array_index (taken, 2), ==, "two\nlines");
+  g_assert_cmpstr (g_ptr_array_index (taken, 3), ==, big);
+  g_assert_cmpstr (g_ptr_array_index (taken, 4), ==, "last");
+}
+
+/* Outside a callback there is nothing to take. */
+static void
+test_steal_outside (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(EaselSseParser) parser = NULL;
+      Recorder recorder = { g_string_new (NULL), 0, 0 };
+
+      parser = easel_sse_parser_new (64, record, &recorder);
+      g_assert_true (easel_sse_parser_feed (parser, "data: x\n\n", 9, NULL));
+      g_assert_null (easel_sse_parser_steal_data (parser));
+      recorder_clear (&recorder);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  g_test_trap_assert_stderr ("*dispatching*");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -446,6 +529,8 @@ main (int   argc,
   g_test_add_func ("/sse/cap", test_cap);
   g_test_add_func ("/sse/stop", test_stop);
   g_test_add_func ("/sse/finish-partial", test_finish_partial);
+  g_test_add_func ("/sse/steal-data", test_steal_data);
+  g_test_add_func ("/sse/steal-outside", test_steal_outside);
 
   return g_test_run ();
 }

@@ -55,6 +55,11 @@ JsonNode     *easel_dialect_parse_body          (GBytes            *body,
                                                  GError           **error);
 JsonNode     *easel_dialect_parse_text          (const char        *text,
                                                  GError           **error);
+/* easel-dialect-json.c: the fast way for answers with huge strings.
+ * NULL when it does not apply; easel_dialect_parse_body() then asks
+ * json-glib alone. */
+JsonNode     *easel_dialect_json_parse_lifting  (const char        *data,
+                                                 gsize              length);
 void          easel_dialect_set_missing         (GError           **error,
                                                  const char        *member);
 void          easel_dialect_set_no_images       (GError           **error,

@@ -13,6 +13,9 @@
 
 G_BEGIN_DECLS
 
+typedef void (*EaselJobParseHook) (EaselJob *job,
+                                   gpointer  user_data);
+
 struct _EaselJob
 {
   GObject           parent_instance;
@@ -26,8 +29,7 @@ struct _EaselJob
 
   EaselJobState     state;
   GCancellable     *cancellable;
-  gint64            started_us;
-  gint64            finished_us;
+  gint64            times[EASEL_JOB_TIME_FINISHED + 1];
   guint             elapsed_timer;
   guint             poll_timer;
   guint             remote_deadline_s;
@@ -51,6 +53,14 @@ struct _EaselJob
   EaselSseParser   *sse;
   EaselOutcome     *final_outcome;
   GError           *stream_error;
+  GQueue            pending_events;  /* events waiting for their turn on a worker thread */
+  gboolean          parsing_event;
+  gboolean          stream_ended;
+  gint64            stream_ended_us;
+
+  /* Tests */
+  EaselJobParseHook parse_hook;
+  gpointer          parse_hook_data;
 
   /* Results being processed */
   EaselOutcome     *outcome;
@@ -106,6 +116,20 @@ void           easel_job_process_outcome    (EaselJob       *self,
 /* easel-job-images.c: decoding, downloading and storing the results */
 GBytes        *easel_job_take_text          (char          **text);
 void           easel_job_process_next_image (EaselJob       *self);
+
+/* easel-job-parse.c: reading answers and stream events on worker threads */
+void           easel_job_parse_answer       (EaselJob       *self,
+                                             EaselResponse  *response,
+                                             gboolean        is_poll);
+void           easel_job_queue_event        (EaselJob       *self,
+                                             const char     *event);
+void           easel_job_end_stream         (EaselJob       *self);
+void           easel_job_drop_events        (EaselJob       *self);
+/* Tests: @hook runs on the main thread each time an answer or an event
+ * has gone to a worker thread to be read, so a test can act meanwhile. */
+void           easel_job_set_parse_hook     (EaselJob       *self,
+                                             EaselJobParseHook hook,
+                                             gpointer        user_data);
 
 /* easel-job-remote.c: polling remote jobs and reading streams */
 EaselResponse *easel_job_take_response      (EaselJob       *self,

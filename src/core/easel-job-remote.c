@@ -42,23 +42,12 @@ on_polled (GObject      *object,
 {
   g_autoptr(EaselJob) self = user_data;
   g_autoptr(EaselResponse) response = NULL;
-  const EaselDialect *dialect = easel_dialect_get (easel_profile_get_dialect (self->profile));
-  EaselOutcome *outcome;
-  GError *error = NULL;
 
   response = easel_job_take_response (self, object, result);
   if (response == NULL)
     return;
 
-  outcome = dialect->parse_poll (self->profile, response->status, response->content_type,
-                                 response->body, &error);
-  if (outcome == NULL)
-    {
-      easel_job_fail (self, error);
-      return;
-    }
-
-  easel_job_process_outcome (self, outcome);
+  easel_job_parse_answer (self, response, TRUE);
 }
 
 void
@@ -87,77 +76,20 @@ easel_job_on_poll_timer (gpointer user_data)
 
 /* --- Streaming ---------------------------------------------------------- */
 
-static void
-on_partial_decoded (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr(EaselJob) self = user_data;
-  g_autoptr(EaselImage) image = NULL;
-  g_autoptr(GError) error = NULL;
-
-  self->in_flight--;
-  self->decoding_partial = FALSE;
-  image = easel_image_decode_finish (result, &error);
-  if (image == NULL)
-    {
-      /* A preview that cannot be shown costs nothing: the final image
-       * is what counts. */
-      g_debug ("Partial image not shown: %s", error->message);
-    }
-  else if (!easel_job_is_finished (self))
-    {
-      g_set_object (&self->partial_image, image);
-      g_object_notify_by_pspec (G_OBJECT (self), easel_job_properties[PROP_PARTIAL_IMAGE]);
-    }
-
-  if (self->final_outcome != NULL && self->in_flight == 0 && self->state == EASEL_JOB_STREAMING)
-    easel_job_process_outcome (self, g_steal_pointer (&self->final_outcome));
-}
-
+/* Each complete event goes to a worker thread to be read, in order
+ * (easel-job-parse.c). */
 gboolean
 easel_job_on_sse_event (const char *event,
                         const char *data,
                         gpointer    user_data)
 {
   EaselJob *self = user_data;
-  const EaselDialect *dialect = easel_dialect_get (easel_profile_get_dialect (self->profile));
-  EaselOutcome *outcome;
-  GError *error = NULL;
 
-  outcome = dialect->parse_event (self->profile, event, data, &error);
-  if (outcome == NULL)
-    {
-      if (error != NULL)
-        {
-          self->stream_error = error;
-          return FALSE;
-        }
-      return TRUE;
-    }
+  /* An earlier event was refused: the stream ends here. */
+  if (self->stream_error != NULL)
+    return FALSE;
 
-  if (outcome->kind == EASEL_OUTCOME_PARTIAL)
-    {
-      EaselOutcomeImage *image = outcome->images->len > 0
-        ? g_ptr_array_index (outcome->images, 0) : NULL;
-
-      easel_job_set_state_internal (self, EASEL_JOB_STREAMING);
-      /* Only the newest partial matters; skip one while another decodes. */
-      if (image != NULL && image->b64 != NULL && !self->decoding_partial)
-        {
-          g_autoptr(GBytes) bytes = easel_job_take_text (&image->b64);
-
-          self->decoding_partial = TRUE;
-          self->in_flight++;
-          easel_image_decode_async (bytes, TRUE, self->cancellable, on_partial_decoded,
-                                    g_object_ref (self));
-        }
-      easel_outcome_free (outcome);
-      return TRUE;
-    }
-
-  g_clear_pointer (&self->final_outcome, easel_outcome_free);
-  self->final_outcome = outcome;
+  easel_job_queue_event (self, event);
   return TRUE;
 }
 
@@ -168,6 +100,13 @@ easel_job_on_stream_chunk (const char  *data,
                            GError     **error)
 {
   EaselJob *self = user_data;
+
+  /* An event read on a worker thread was refused: stop reading. */
+  if (self->stream_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&self->stream_error));
+      return FALSE;
+    }
 
   if (!easel_sse_parser_feed (self->sse, data, length, error))
     {

@@ -75,7 +75,7 @@ easel_job_finish_internal (EaselJob      *self,
 
   g_clear_handle_id (&self->elapsed_timer, g_source_remove);
   g_clear_handle_id (&self->poll_timer, g_source_remove);
-  self->finished_us = g_get_monotonic_time ();
+  self->times[EASEL_JOB_TIME_FINISHED] = g_get_monotonic_time ();
   self->retry_at_us = 0;
 
   if (error != NULL)
@@ -83,13 +83,6 @@ easel_job_finish_internal (EaselJob      *self,
       g_clear_error (&self->error);
       self->error = error;
       g_object_notify_by_pspec (G_OBJECT (self), easel_job_properties[PROP_ERROR]);
-    }
-
-  /* The key is not needed once nothing more will be sent. */
-  if (self->api_key != NULL)
-    {
-      memset (self->api_key, 0, strlen (self->api_key));
-      g_clear_pointer (&self->api_key, g_free);
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), easel_job_properties[PROP_ELAPSED]);
@@ -246,9 +239,6 @@ on_submitted (GObject      *object,
 {
   g_autoptr(EaselJob) self = user_data;
   g_autoptr(EaselResponse) response = NULL;
-  const EaselDialect *dialect = easel_dialect_get (easel_profile_get_dialect (self->profile));
-  EaselOutcome *outcome;
-  GError *error = NULL;
 
   response = easel_job_take_response (self, object, result);
   if (response == NULL)
@@ -258,31 +248,15 @@ on_submitted (GObject      *object,
       g_strcmp0 (response->content_type, "text/event-stream") == 0)
     {
       easel_sse_parser_finish (self->sse);
-      if (self->final_outcome == NULL)
-        {
-          easel_job_fail (self,
-                          g_error_new_literal (EASEL_ERROR, EASEL_ERROR_BAD_RESPONSE,
-                                               _("The gateway’s stream ended before the final "
-                                                 "image "
-                                                 "arrived. Try again.")));
-          return;
-        }
-      /* A partial preview may still be decoding: it finishes first. */
-      if (self->in_flight > 0)
-        return;
-      easel_job_process_outcome (self, g_steal_pointer (&self->final_outcome));
+      /* Events still being read, or a partial preview still decoding,
+       * finish first; the last of them ends the stream. */
+      self->stream_ended = TRUE;
+      self->stream_ended_us = g_get_monotonic_time ();
+      easel_job_end_stream (self);
       return;
     }
 
-  outcome = dialect->parse_submit (self->profile, self->request, response->status,
-                                   response->content_type, response->body, &error);
-  if (outcome == NULL)
-    {
-      easel_job_fail (self, error);
-      return;
-    }
-
-  easel_job_process_outcome (self, outcome);
+  easel_job_parse_answer (self, response, FALSE);
 }
 
 static void
@@ -305,6 +279,7 @@ submit (EaselJob *self)
     self->sse = easel_sse_parser_new (MAX_SSE_EVENT_BYTES, easel_job_on_sse_event, self);
 
   self->sent = TRUE;
+  self->times[EASEL_JOB_TIME_SENT] = g_get_monotonic_time ();
   self->in_flight++;
   easel_client_send_async (self->client, request, easel_profile_get_host (self->profile),
                            EASEL_SEND_SUBMIT, easel_job_on_retry,
@@ -365,7 +340,7 @@ begin (EaselJob *self)
 {
   g_return_if_fail (self->state == EASEL_JOB_QUEUED);
 
-  self->started_us = g_get_monotonic_time ();
+  self->times[EASEL_JOB_TIME_STARTED] = g_get_monotonic_time ();
   self->elapsed_timer = g_timeout_add_seconds (1, on_elapsed_tick, self);
   self->attempt = 1;
   self->max_attempts = easel_client_max_attempts (EASEL_SEND_SUBMIT);
@@ -504,6 +479,7 @@ easel_job_finalize (GObject *object)
   g_clear_error (&self->error);
   g_clear_object (&self->images);
   g_clear_pointer (&self->sse, easel_sse_parser_free);
+  easel_job_drop_events (self);
   g_clear_pointer (&self->final_outcome, easel_outcome_free);
   g_clear_error (&self->stream_error);
   g_clear_pointer (&self->outcome, easel_outcome_free);
@@ -633,8 +609,35 @@ easel_job_new (EaselClient  *client,
   self->poll_interval_ms = easel_profile_get_limits (profile)->poll_interval_ms;
   if (self->poll_interval_ms == 0)
     self->poll_interval_ms = 3000;
+  self->times[EASEL_JOB_TIME_CREATED] = g_get_monotonic_time ();
 
   return self;
+}
+
+/**
+ * easel_job_new_retry:
+ * @self: a job, usually failed or cancelled
+ *
+ * The key is kept for the job's life so that this can be made. The poll
+ * interval and remote deadline set on @self carry over too.
+ *
+ * Returns: (transfer full): a new queued job for a copy of @self's request,
+ *   with the same client, profile, key and output folder
+ */
+EaselJob *
+easel_job_new_retry (EaselJob *self)
+{
+  g_autoptr(EaselRequest) request = NULL;
+  EaselJob *retry;
+
+  g_return_val_if_fail (EASEL_IS_JOB (self), NULL);
+
+  request = easel_request_copy (self->request);
+  retry = easel_job_new (self->client, self->profile, request, self->api_key, self->output_dir);
+  retry->poll_interval_ms = self->poll_interval_ms;
+  retry->remote_deadline_s = self->remote_deadline_s;
+
+  return retry;
 }
 
 void
@@ -689,11 +692,13 @@ easel_job_get_elapsed (EaselJob *self)
 
   g_return_val_if_fail (EASEL_IS_JOB (self), 0);
 
-  if (self->started_us == 0)
+  if (self->times[EASEL_JOB_TIME_STARTED] == 0)
     return 0;
 
-  end = self->finished_us ? self->finished_us : g_get_monotonic_time ();
-  return (end - self->started_us) / (double) G_USEC_PER_SEC;
+  end = self->times[EASEL_JOB_TIME_FINISHED];
+  if (end == 0)
+    end = g_get_monotonic_time ();
+  return (end - self->times[EASEL_JOB_TIME_STARTED]) / (double) G_USEC_PER_SEC;
 }
 
 guint
@@ -792,4 +797,21 @@ easel_job_get_cost (EaselJob *self)
 {
   g_return_val_if_fail (EASEL_IS_JOB (self), -1);
   return self->cost;
+}
+
+gint64
+easel_job_get_time (EaselJob     *self,
+                    EaselJobTime  which)
+{
+  g_return_val_if_fail (EASEL_IS_JOB (self), 0);
+  g_return_val_if_fail (which <= EASEL_JOB_TIME_FINISHED, 0);
+
+  return self->times[which];
+}
+
+const char *
+easel_job_get_output_dir (EaselJob *self)
+{
+  g_return_val_if_fail (EASEL_IS_JOB (self), NULL);
+  return self->output_dir;
 }

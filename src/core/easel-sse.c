@@ -41,6 +41,7 @@ struct _EaselSseParser
   gboolean           at_start;    /* still looking for a byte order mark */
   guint              bom_matched; /* how many of its bytes have been seen */
   gboolean           stopped;     /* the callback asked to stop */
+  gboolean           dispatching; /* inside the callback */
   GError            *failure;     /* why feeding failed; every later feed fails too */
 };
 
@@ -138,8 +139,10 @@ dispatch (EaselSseParser *self)
 
   /* The last data line's LF is not part of the data. */
   g_string_truncate (self->data, self->data->len - 1);
+  self->dispatching = TRUE;
   keep_going = self->func (self->event->len > 0 ? self->event->str : "message",
                            self->data->str, self->user_data);
+  self->dispatching = FALSE;
   reset_event (self);
 
   if (!keep_going)
@@ -313,6 +316,30 @@ easel_sse_parser_feed (EaselSseParser  *self,
     }
 
   return feed_bytes (self, data, length, error);
+}
+
+/**
+ * easel_sse_parser_steal_data:
+ * @self: a parser, inside its event callback
+ *
+ * Takes the event's data, so that tens of megabytes of base64 can go on
+ * to a worker thread without a copy on the main thread. The @data the
+ * callback was given is no longer valid afterwards.
+ *
+ * Returns: (transfer full): the same text as the callback's @data
+ */
+char *
+easel_sse_parser_steal_data (EaselSseParser *self)
+{
+  char *data;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (self->dispatching, NULL);
+
+  data = g_string_free (self->data, FALSE);
+  self->data = g_string_new (NULL);
+
+  return data;
 }
 
 /**

@@ -33,6 +33,9 @@ gboolean        easel_sse_parser_feed  (EaselSseParser    *self,
                                         const char        *data,
                                         gsize              length,
                                         GError           **error);
+/* Only from within the event callback: takes the event's data (the
+ * callback's @data, which is then no longer valid) without copying it. */
+char           *easel_sse_parser_steal_data (EaselSseParser *self);
 /* End of stream: an event not ended by a blank line is dropped, as the
  * standard says; returns FALSE if a partial event was pending, so callers
  * can tell a cut-off stream. */
