@@ -222,6 +222,42 @@ write_image (const char *name,
   return path;
 }
 
+/* A photo-like image for the screenshots: a diagonal blend of two
+ * colours, so previews, crops and edges can be judged. */
+static char *
+write_gradient (const char *name,
+                const char *type,
+                int         width,
+                int         height,
+                guint32     from,
+                guint32     to)
+{
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, width, height);
+  int stride = gdk_pixbuf_get_rowstride (pixbuf);
+  guint8 *pixels = gdk_pixbuf_get_pixels (pixbuf);
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (tmp_dir, name, NULL);
+
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        double f = (double) (x + y) / (width + height - 2);
+        guint8 *p = pixels + y * stride + x * 3;
+
+        for (int c = 0; c < 3; c++)
+          {
+            int shift = 24 - 8 * c;
+            double a = (from >> shift) & 0xff, b = (to >> shift) & 0xff;
+
+            p[c] = (guint8) (a + (b - a) * f);
+          }
+      }
+
+  g_assert_true (gdk_pixbuf_save (pixbuf, path, type, &error, NULL));
+  g_assert_no_error (error);
+  return path;
+}
+
 static char *
 write_bytes (const char *name,
              const void *data,
@@ -513,6 +549,25 @@ test_drop (void)
   assert_contains (last_refused (&t), "http://");
   assert_contains (last_refused (&t), "https://");
 
+  /* A data: URL is checked and previewed like a file. */
+  {
+    g_autofree char *contents = NULL;
+    g_autofree char *base64 = NULL;
+    g_autofree char *data_url = NULL;
+    gsize length;
+
+    g_assert_true (g_file_get_contents (red, &contents, &length, NULL));
+    base64 = g_base64_encode ((const guchar *) contents, length);
+    data_url = g_strconcat ("data:image/png;base64,", base64, NULL);
+    g_assert_true (drop_value (&t, G_TYPE_STRING, data_url));
+    tray_settle (&t);
+    assert_kinds (&t, "FFBUD");
+    preview = preview_at (&t, 4);
+    g_assert_nonnull (preview);
+    g_assert_cmpint (gdk_paintable_get_intrinsic_width (preview), ==, 64);
+    easel_reference_tray_remove (t.tray, 4);
+  }
+
   /* A file:// URI in text is a file. */
   g_assert_true (drop_value (&t, G_TYPE_STRING, red_uri));
   assert_kinds (&t, "FFBUF");
@@ -616,11 +671,12 @@ test_paste (void)
   tray_close (&t);
 }
 
+/* A gateway of @dialect that takes @max_references. */
 static EaselProfile *
-profile_with_max (guint max_references)
+profile_with_max (EaselDialectKind dialect,
+                  guint            max_references)
 {
-  EaselProfile *profile = easel_profile_new ("small", EASEL_DIALECT_OPENAI,
-                                             "https://gateway.example/v1");
+  EaselProfile *profile = easel_profile_new ("small", dialect, "https://gateway.example/v1");
   EaselProfileLimits limits = *easel_profile_get_limits (profile);
 
   limits.max_references = max_references;
@@ -635,7 +691,7 @@ test_limit (void)
   g_autofree char *b = write_image ("b.png", "png", 16, 16, 0x00ff00ff);
   g_autofree char *c = write_image ("c.png", "png", 16, 16, 0x0000ffff);
   g_autofree char *d = write_image ("d.png", "png", 16, 16, 0x000000ff);
-  g_autoptr(EaselProfile) profile = profile_with_max (2);
+  g_autoptr(EaselProfile) profile = profile_with_max (EASEL_DIALECT_OPENAI, 2);
   g_autoptr(EaselReference) extra = easel_reference_new_for_path (d);
   g_autoptr(GError) error = NULL;
   GtkWidget *count;
@@ -687,9 +743,6 @@ test_limit (void)
   assert_contains (easel_reference_thumbnail_get_problem (
                      easel_reference_tray_get_thumbnail (t.tray, 1)),
                    "at most 1 reference image.");
-  tray_settle (&t);
-  easel_test_wait_for_frame (GTK_WIDGET (t.tray));
-  g_free (easel_test_save_screenshot (GTK_WIDGET (t.window), "reference-tray-over-limit"));
 
   /* Removing one clears it all. */
   easel_reference_tray_remove (t.tray, 1);
@@ -1026,6 +1079,21 @@ test_move_remove (void)
   g_assert_cmpuint (t.n_changed, ==, changed + 1);
   g_assert_true (reference_at (&t, 0) == g_ptr_array_index (replacement, 0));
 
+  /* A pasted image that history did not keep comes back empty: it is
+   * removed again, with why. */
+  {
+    g_autoptr(GBytes) nothing = g_bytes_new (NULL, 0);
+
+    g_ptr_array_add (replacement, easel_reference_new_for_bytes (nothing, "image/png",
+                                                                 "pasted-image.png"));
+    easel_reference_tray_set_references (t.tray, replacement);
+    assert_kinds (&t, "UUB");
+    tray_settle (&t);
+    assert_kinds (&t, "UU");
+    g_assert_cmpstr (last_refused (&t), ==,
+                     "“pasted-image.png” was pasted earlier and not kept; paste it again.");
+  }
+
   notifies = t.n_count_notifies;
   easel_reference_tray_clear (t.tray);
   assert_kinds (&t, "");
@@ -1154,9 +1222,13 @@ test_screenshots (void)
 {
   AdwStyleManager *style = adw_style_manager_get_default ();
   AdwColorScheme scheme = adw_style_manager_get_color_scheme (style);
-  g_autofree char *red = write_image ("sunset.png", "png", 400, 300, 0xe0603aff);
-  g_autofree char *pale = write_image ("sketch.jpg", "jpeg", 300, 400, 0xf4f1eaff);
-  g_autofree char *dark_image = write_image ("night.png", "png", 320, 320, 0x1c2a44ff);
+  g_autofree char *red = write_gradient ("sunset.png", "png", 400, 300, 0xf3a24fff, 0x8c2f5aff);
+  g_autofree char *pale = write_gradient ("sketch.jpg", "jpeg", 300, 400, 0xfbf9f4ff,
+                                          0xe6e0d2ff);
+  g_autofree char *dark_image = write_gradient ("night.png", "png", 320, 320, 0x0d1526ff,
+                                                0x3a5a8cff);
+  /* icodeeasy takes files and links alike, so only the count is wrong. */
+  g_autoptr(EaselProfile) six = profile_with_max (EASEL_DIALECT_ICODEEASY, 6);
   g_autofree char *light_path = NULL;
   g_autofree char *dark_path = NULL;
   g_autoptr(GdkTexture) light = NULL;
@@ -1178,7 +1250,9 @@ test_screenshots (void)
   g_assert_true (drop_files (&t, red, pale, dark_image, NULL));
   add_link (&t, "https://images.example.com/reference/cat.png");
   tray_settle (&t);
+  /* The second tile has keyboard focus, to see the focus ring. */
   gtk_widget_grab_focus (GTK_WIDGET (easel_reference_tray_get_thumbnail (t.tray, 1)));
+  gtk_window_set_focus_visible (t.window, TRUE);
   easel_test_wait_for_frame (GTK_WIDGET (t.tray));
   light_path = easel_test_save_screenshot (GTK_WIDGET (t.window), "reference-tray-three");
 
@@ -1190,6 +1264,30 @@ test_screenshots (void)
   easel_test_wait_for_frame (GTK_WIDGET (t.tray));
   g_free (easel_test_save_screenshot (GTK_WIDGET (t.window), "reference-tray-drop-dark"));
   gtk_widget_unset_state_flags (GTK_WIDGET (t.tray), GTK_STATE_FLAG_DROP_ACTIVE);
+
+  /* Seven on a gateway that takes six, scrolled to the end, where the
+   * seventh is marked. */
+  g_assert_true (drop_files (&t, red, pale, NULL));
+  add_link (&t, "https://images.example.com/reference/dog.png");
+  easel_reference_tray_set_profile (t.tray, six);
+  tray_settle (&t);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (tray_child (&t, "count_label"))), ==,
+                   "7 of 6");
+  easel_test_wait_for_frame (GTK_WIDGET (t.tray));
+  {
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (
+                                  GTK_SCROLLED_WINDOW (tray_child (&t, "scroller")));
+
+    g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >,
+                       gtk_adjustment_get_page_size (adjustment));
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  }
+  easel_test_wait_for_frame (GTK_WIDGET (t.tray));
+  g_free (easel_test_save_screenshot (GTK_WIDGET (t.window), "reference-tray-seven-of-six-dark"));
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  easel_test_wait_for_frame (GTK_WIDGET (t.tray));
+  g_free (easel_test_save_screenshot (GTK_WIDGET (t.window), "reference-tray-seven-of-six"));
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
 
   easel_reference_tray_clear (t.tray);
   easel_test_wait_for_frame (GTK_WIDGET (t.tray));

@@ -114,6 +114,16 @@ open_reference (PreviewLoad   *load,
       {
         GBytes *bytes = easel_reference_get_bytes (load->reference);
 
+        /* History keeps a pasted image's name but not its bytes, so Reuse
+         * Parameters can bring back an empty one. */
+        if (g_bytes_get_size (bytes) == 0)
+          {
+            g_set_error (error, EASEL_ERROR, EASEL_ERROR_INVALID_REQUEST,
+                         /* Translators: %s is a name such as pasted-image.png. */
+                         _("“%s” was pasted earlier and not kept; paste it again."), load->name);
+            return NULL;
+          }
+
         if (g_bytes_get_size (bytes) > EASEL_MAX_REFERENCE_BYTES)
           {
             set_too_large (error, load->name, g_bytes_get_size (bytes));

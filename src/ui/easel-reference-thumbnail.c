@@ -32,7 +32,6 @@ struct _EaselReferenceThumbnail
   GtkOverlay     *overlay;
   GtkStack       *stack;
   GtkPicture     *picture;
-  GtkLabel       *host_label;
   GtkButton      *remove_button;
   GtkButton      *mask_button;
   GMenuModel     *context_menu;
@@ -284,7 +283,6 @@ easel_reference_thumbnail_class_init (EaselReferenceThumbnailClass *klass)
   BIND (overlay);
   BIND (stack);
   BIND (picture);
-  BIND (host_label);
   BIND (remove_button);
   BIND (mask_button);
   BIND (context_menu);
@@ -359,7 +357,6 @@ easel_reference_thumbnail_new (EaselReference *reference)
     {
       /* Links are shown, never fetched: Easel does not download other
        * people's URLs, and a preview would do just that. */
-      gtk_label_set_label (self->host_label, self->name);
       gtk_stack_set_visible_child_name (self->stack, "link");
     }
   else

@@ -161,10 +161,17 @@ update_view (EaselReferenceTray *self)
   count = g_strdup_printf (_("%u of %u"), n, self->max_references);
   gtk_label_set_label (self->count_label, count);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->count_label), over ? limit : NULL);
+  /* Over the limit the count is in full red, not the dimmed grey. */
   if (over)
-    gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "error");
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "error");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->count_label), "dim-label");
+    }
   else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->count_label), "error");
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->count_label), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "dim-label");
+    }
 
   for (guint i = 0; i < n; i++)
     {
