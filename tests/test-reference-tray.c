@@ -774,6 +774,19 @@ find_labelled (GtkWidget  *widget,
   return NULL;
 }
 
+static gboolean
+model_item_sensitive (GtkWidget  *menu,
+                      const char *text)
+{
+  GtkWidget *label = find_labelled (menu, text);
+  GtkWidget *item;
+
+  g_assert_nonnull (label);
+  item = gtk_widget_get_ancestor (label, g_type_from_name ("GtkModelButton"));
+  g_assert_nonnull (item);
+  return gtk_widget_is_sensitive (item);
+}
+
 /* Whether the Add menu's item labelled @text can be chosen, as the menu
  * shows it. */
 static gboolean
@@ -782,17 +795,12 @@ menu_item_sensitive (Tray       *t,
 {
   GtkMenuButton *button = GTK_MENU_BUTTON (tray_child (t, "add_button"));
   GtkWidget *popover;
-  GtkWidget *label, *item;
   gboolean sensitive;
 
   gtk_menu_button_popup (button);
   popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
   easel_test_wait_for_frame (popover);
-  label = find_labelled (popover, text);
-  g_assert_nonnull (label);
-  item = gtk_widget_get_ancestor (label, g_type_from_name ("GtkModelButton"));
-  g_assert_nonnull (item);
-  sensitive = gtk_widget_is_sensitive (item);
+  sensitive = model_item_sensitive (popover, text);
   gtk_menu_button_popdown (button);
 
   return sensitive;
@@ -1018,6 +1026,36 @@ test_move_remove (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (tile), "reference.move-right", NULL));
   assert_locations (&t, "a.png b.png c.png");
 
+  /* Right to left, the row runs the other way: left is later. (A widget's
+   * direction is its own or the default, not its parent's.) */
+  tile = easel_reference_tray_get_thumbnail (t.tray, 0);
+  gtk_widget_set_direction (GTK_WIDGET (tile), GTK_TEXT_DIR_RTL);
+  gtk_widget_activate_action (GTK_WIDGET (tile), "reference.move-right", NULL);
+  assert_locations (&t, "a.png b.png c.png");
+  gtk_widget_activate_action (GTK_WIDGET (tile), "reference.move-left", NULL);
+  assert_locations (&t, "b.png a.png c.png");
+  gtk_widget_activate_action (GTK_WIDGET (tile), "reference.move-right", NULL);
+  assert_locations (&t, "a.png b.png c.png");
+  gtk_widget_set_direction (GTK_WIDGET (tile), GTK_TEXT_DIR_NONE);
+
+  /* The context menu offers what can be done where the tile is. */
+  tile = easel_reference_tray_get_thumbnail (t.tray, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (tile), "reference.menu", NULL));
+  {
+    GtkWidget *menu = NULL;
+
+    for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (tile)); c;
+         c = gtk_widget_get_next_sibling (c))
+      if (GTK_IS_POPOVER_MENU (c))
+        menu = c;
+    g_assert_nonnull (menu);
+    easel_test_wait_for_frame (menu);
+    g_assert_false (model_item_sensitive (menu, "Move Left"));
+    g_assert_true (model_item_sensitive (menu, "Move Right"));
+    g_assert_true (model_item_sensitive (menu, "Remove"));
+    gtk_popover_popdown (GTK_POPOVER (menu));
+  }
+
   /* Dragging a tile past the last one puts it at the end. */
   tile = easel_reference_tray_get_thumbnail (t.tray, 0);
   easel_test_wait_for_frame (GTK_WIDGET (tile));
@@ -1170,6 +1208,15 @@ test_file_chooser (void)
   g_autoptr(GError) error = NULL;
   GtkWindow *dialog;
   Tray t;
+
+#ifdef __SANITIZE_ADDRESS__
+  /* GTK's own chooser, used without a portal, leaks inside GTK (its
+   * recent files, libcloudproviders, folder enumerations); the leak
+   * suppressions stay limited to fontconfig, libsoup and D-Bus, so this
+   * one runs in the plain lane only. */
+  g_test_skip ("GTK's fallback file chooser leaks inside GTK under LeakSanitizer");
+  return;
+#endif
 
   tray_open (&t, 360);
 

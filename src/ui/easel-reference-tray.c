@@ -443,6 +443,7 @@ add_files_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   EaselReferenceTray *self = EASEL_REFERENCE_TRAY (widget);
+  g_autoptr(GtkFileFilter) filter = image_filter ();
   GtkRoot *root = gtk_widget_get_root (widget);
 
   if (self->chooser != NULL)
@@ -457,7 +458,7 @@ add_files_action (GtkWidget  *widget,
                                                _("_Add"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), image_filter ());
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
   g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
