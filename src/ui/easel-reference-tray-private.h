@@ -42,6 +42,12 @@ struct _EaselReferenceTray
   GtkBox               *items_box;
 };
 
+#define ALL_FORMS (EASEL_REFERENCE_FORM_FILES | EASEL_REFERENCE_FORM_URLS | \
+                   EASEL_REFERENCE_FORM_DATA)
+/* Local files, pasted images and data: URLs travel as uploads or as data:
+ * URLs, the same rule easel_request_validate() applies. */
+#define LOCAL_FORMS (EASEL_REFERENCE_FORM_FILES | EASEL_REFERENCE_FORM_DATA)
+
 /* What one drop, paste or file choice brought that was refused: said in
  * one "refused" message, so ten wrong files make one toast, not ten. */
 typedef struct
@@ -55,6 +61,11 @@ void      easel_reference_tray_refuse         (EaselRefusals      *refusals,
 void      easel_reference_tray_emit_refusals  (EaselReferenceTray *self,
                                                EaselRefusals      *refusals);
 
+/* easel-reference-tray-items.c: the list and its view */
+void      easel_reference_entry_free          (EaselReferenceEntry *entry);
+void      easel_reference_tray_remove_entry   (EaselReferenceTray *self,
+                                               guint               position);
+void      easel_reference_tray_update_view    (EaselReferenceTray *self);
 /* Checks and inserts without announcing; a batch calls
  * easel_reference_tray_announce() once after its inserts. */
 gboolean  easel_reference_tray_insert         (EaselReferenceTray *self,
@@ -64,6 +75,9 @@ gboolean  easel_reference_tray_insert         (EaselReferenceTray *self,
                                                GError            **error);
 void      easel_reference_tray_announce       (EaselReferenceTray *self,
                                                guint               old_n_references);
+gboolean  easel_reference_tray_append         (EaselReferenceTray *self,
+                                               EaselReference     *reference,
+                                               EaselRefusals      *refusals);
 
 /* Adds at the end, each refusal collected. Returns whether any was added. */
 gboolean  easel_reference_tray_add_files      (EaselReferenceTray *self,
@@ -78,6 +92,11 @@ void      easel_reference_tray_add_texture    (EaselReferenceTray *self,
                                                GdkTexture         *texture,
                                                const char         *filename);
 
+/* easel-reference-tray-chooser.c */
+void      easel_reference_tray_choose_files   (EaselReferenceTray *self);
+void      easel_reference_tray_close_chooser  (EaselReferenceTray *self);
+
+/* easel-reference-tray-dnd.c and easel-reference-tray-paste.c */
 void      easel_reference_tray_init_dnd       (EaselReferenceTray *self);
 void      easel_reference_tray_attach_drag    (EaselReferenceTray *self,
                                                EaselReferenceThumbnail *thumbnail);
