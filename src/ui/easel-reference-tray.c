@@ -17,8 +17,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "easel-reference-tray-private.h"
 
 G_DEFINE_FINAL_TYPE (EaselReferenceTray, easel_reference_tray, GTK_TYPE_WIDGET)
