@@ -1096,6 +1096,32 @@ test_move_remove (void)
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (easel_reference_tray_get_thumbnail (t.tray,
                                                                                        1))));
 
+  /* The tile's own × button, and Remove in its menu. */
+  add_link (&t, "https://x.example/d.png");
+  add_link (&t, "https://x.example/e.png");
+  assert_locations (&t, "a.png c.png d.png e.png");
+  g_signal_emit_by_name (thumbnail_child (&t, 2, "remove_button"), "clicked");
+  assert_locations (&t, "a.png c.png e.png");
+  tile = easel_reference_tray_get_thumbnail (t.tray, 2);
+  easel_reference_thumbnail_popup_menu (tile, 10, 10);
+  {
+    GtkWidget *menu = NULL;
+    GtkWidget *item;
+
+    for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (tile)); c;
+         c = gtk_widget_get_next_sibling (c))
+      if (GTK_IS_POPOVER_MENU (c))
+        menu = c;
+    g_assert_nonnull (menu);
+    easel_test_wait_for_frame (menu);
+    item = gtk_widget_get_ancestor (find_labelled (menu, "Remove"),
+                                    g_type_from_name ("GtkModelButton"));
+    g_signal_emit_by_name (item, "clicked");
+  }
+  assert_locations (&t, "a.png c.png");
+  for (int i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+
   /* Edit This Image puts its reference first. */
   {
     g_autoptr(EaselReference) first = easel_reference_new_for_url ("https://x.example/z.png",

@@ -120,7 +120,8 @@ open_reference (PreviewLoad   *load,
           {
             g_set_error (error, EASEL_ERROR, EASEL_ERROR_INVALID_REQUEST,
                          /* Translators: %s is a name such as pasted-image.png. */
-                         _("“%s” was pasted earlier and not kept; paste it again."), load->name);
+                         _("“%s” was pasted earlier and not kept; paste it again."),
+                         load->name);
             return NULL;
           }
 
