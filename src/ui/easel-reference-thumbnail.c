@@ -1,0 +1,470 @@
+/* easel-reference-thumbnail.c
+ *
+ * Copyright 2026 The Easel developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* One tile of the reference tray. It knows its reference, where it stands
+ * in the list and what the gateway thinks of it, and turns the user's
+ * gestures into "move" and "remove" for the tray, which owns the list.
+ * The preview is made elsewhere (easel-reference-preview.c) and handed in. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "easel-reference-thumbnail.h"
+
+struct _EaselReferenceThumbnail
+{
+  GtkWidget       parent_instance;
+
+  EaselReference *reference;
+  char           *name;
+  char           *label;
+  char           *problem;
+  guint           position;
+  guint           n_references;
+  GtkWidget      *menu;
+
+  /* Template widgets */
+  GtkOverlay     *overlay;
+  GtkStack       *stack;
+  GtkPicture     *picture;
+  GtkButton      *remove_button;
+  GtkButton      *mask_button;
+  GMenuModel     *context_menu;
+};
+
+G_DEFINE_FINAL_TYPE (EaselReferenceThumbnail, easel_reference_thumbnail, GTK_TYPE_WIDGET)
+
+enum {
+  MOVE,
+  REMOVE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+update_tooltip (EaselReferenceThumbnail *self)
+{
+  g_autofree char *tooltip = NULL;
+
+  /* The problem goes first: it is why the tile is marked in red. */
+  if (self->problem != NULL)
+    tooltip = g_strdup_printf ("%s\n%s", self->problem, self->name);
+  else
+    tooltip = g_strdup (self->name);
+
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  self->problem ? self->problem : "",
+                                  -1);
+}
+
+/* "Left" and "Right" are what the user sees: in a right-to-left locale the
+ * row runs the other way, so left is later in the list. */
+static int
+visual_offset (EaselReferenceThumbnail *self,
+               int                      offset)
+{
+  return gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL ? -offset : offset;
+}
+
+static void
+update_actions (EaselReferenceThumbnail *self)
+{
+  int left = (int) self->position + visual_offset (self, -1);
+  int right = (int) self->position + visual_offset (self, 1);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reference.move-left",
+                                 left >= 0 && left < (int) self->n_references);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reference.move-right",
+                                 right >= 0 && right < (int) self->n_references);
+}
+
+static void
+on_move_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  EaselReferenceThumbnail *self = EASEL_REFERENCE_THUMBNAIL (widget);
+  int offset = g_str_equal (action_name, "reference.move-left") ? -1 : 1;
+
+  g_signal_emit (self, signals[MOVE], 0, visual_offset (self, offset));
+}
+
+static void
+on_remove_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  g_signal_emit (widget, signals[REMOVE], 0);
+}
+
+static void
+on_menu_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  /* From the keyboard the menu opens at the middle of the tile. */
+  easel_reference_thumbnail_popup_menu (EASEL_REFERENCE_THUMBNAIL (widget),
+                                        gtk_widget_get_width (widget) / 2.0,
+                                        gtk_widget_get_height (widget) / 2.0);
+}
+
+void
+easel_reference_thumbnail_popup_menu (EaselReferenceThumbnail *self,
+                                      double                   x,
+                                      double                   y)
+{
+  g_return_if_fail (EASEL_IS_REFERENCE_THUMBNAIL (self));
+
+  if (self->menu == NULL)
+    {
+      self->menu = gtk_popover_menu_new_from_model (self->context_menu);
+      gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
+      gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
+    }
+
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu),
+                               &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->menu));
+}
+
+static void
+on_click_pressed (GtkGestureClick         *gesture,
+                  int                      n_press,
+                  double                   x,
+                  double                   y,
+                  EaselReferenceThumbnail *self)
+{
+  GdkEvent *event = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (gesture));
+
+  if (event != NULL && gdk_event_triggers_context_menu (event))
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      easel_reference_thumbnail_popup_menu (self, x, y);
+      return;
+    }
+
+  /* A click selects the tile for the keys (Delete, Alt+arrows). */
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+static void
+on_long_pressed (GtkGestureLongPress     *gesture,
+                 double                   x,
+                 double                   y,
+                 EaselReferenceThumbnail *self)
+{
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  easel_reference_thumbnail_popup_menu (self, x, y);
+}
+
+/* The tile is a fixed size whatever the preview's own size, which is
+ * twice the tile's for sharpness. */
+static void
+easel_reference_thumbnail_measure (GtkWidget      *widget,
+                                   GtkOrientation  orientation,
+                                   int             for_size,
+                                   int            *minimum,
+                                   int            *natural,
+                                   int            *minimum_baseline,
+                                   int            *natural_baseline)
+{
+  EaselReferenceThumbnail *self = EASEL_REFERENCE_THUMBNAIL (widget);
+  int child_minimum;
+
+  gtk_widget_measure (GTK_WIDGET (self->overlay), orientation, -1, &child_minimum, NULL,
+                      NULL, NULL);
+  *minimum = *natural = MAX (child_minimum, EASEL_REFERENCE_THUMBNAIL_SIZE);
+}
+
+static void
+easel_reference_thumbnail_size_allocate (GtkWidget *widget,
+                                         int        width,
+                                         int        height,
+                                         int        baseline)
+{
+  EaselReferenceThumbnail *self = EASEL_REFERENCE_THUMBNAIL (widget);
+
+  gtk_widget_allocate (GTK_WIDGET (self->overlay), width, height, baseline, NULL);
+  if (self->menu != NULL)
+    gtk_popover_present (GTK_POPOVER (self->menu));
+}
+
+static void
+easel_reference_thumbnail_dispose (GObject *object)
+{
+  EaselReferenceThumbnail *self = EASEL_REFERENCE_THUMBNAIL (object);
+
+  g_clear_pointer (&self->menu, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), EASEL_TYPE_REFERENCE_THUMBNAIL);
+
+  G_OBJECT_CLASS (easel_reference_thumbnail_parent_class)->dispose (object);
+}
+
+static void
+easel_reference_thumbnail_finalize (GObject *object)
+{
+  EaselReferenceThumbnail *self = EASEL_REFERENCE_THUMBNAIL (object);
+
+  g_clear_pointer (&self->reference, easel_reference_unref);
+  g_free (self->name);
+  g_free (self->label);
+  g_free (self->problem);
+
+  G_OBJECT_CLASS (easel_reference_thumbnail_parent_class)->finalize (object);
+}
+
+static void
+easel_reference_thumbnail_direction_changed (GtkWidget        *widget,
+                                             GtkTextDirection  previous)
+{
+  GTK_WIDGET_CLASS (easel_reference_thumbnail_parent_class)->direction_changed (widget, previous);
+  update_actions (EASEL_REFERENCE_THUMBNAIL (widget));
+}
+
+static void
+easel_reference_thumbnail_class_init (EaselReferenceThumbnailClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = easel_reference_thumbnail_dispose;
+  object_class->finalize = easel_reference_thumbnail_finalize;
+  widget_class->measure = easel_reference_thumbnail_measure;
+  widget_class->size_allocate = easel_reference_thumbnail_size_allocate;
+  widget_class->direction_changed = easel_reference_thumbnail_direction_changed;
+
+  /**
+   * EaselReferenceThumbnail::move:
+   * @offset: -1 for earlier in the list, 1 for later
+   */
+  signals[MOVE] = g_signal_new ("move", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
+  signals[REMOVE] = g_signal_new ("remove", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_install_action (widget_class, "reference.move-left", NULL, on_move_action);
+  gtk_widget_class_install_action (widget_class, "reference.move-right", NULL, on_move_action);
+  gtk_widget_class_install_action (widget_class, "reference.remove", NULL, on_remove_action);
+  gtk_widget_class_install_action (widget_class, "reference.menu", NULL, on_menu_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
+                                       "reference.move-left", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, GDK_ALT_MASK,
+                                       "reference.move-left", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK,
+                                       "reference.move-right", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Right, GDK_ALT_MASK,
+                                       "reference.move-right", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0,
+                                       "reference.remove", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0,
+                                       "reference.remove", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_BackSpace, 0,
+                                       "reference.remove", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "reference.menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK,
+                                       "reference.menu", NULL);
+
+  gtk_widget_class_set_css_name (widget_class, "referencethumbnail");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LIST_ITEM);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/easel-reference-thumbnail.ui");
+#define BIND(name) \
+  gtk_widget_class_bind_template_child (widget_class, EaselReferenceThumbnail, name)
+  BIND (overlay);
+  BIND (stack);
+  BIND (picture);
+  BIND (remove_button);
+  BIND (mask_button);
+  BIND (context_menu);
+#undef BIND
+}
+
+static void
+easel_reference_thumbnail_init (EaselReferenceThumbnail *self)
+{
+  GtkGesture *click, *long_press;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_click_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  long_press = gtk_gesture_long_press_new ();
+  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (long_press), TRUE);
+  g_signal_connect (long_press, "pressed", G_CALLBACK (on_long_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (long_press));
+}
+
+/**
+ * easel_reference_display_name:
+ * @reference: a reference
+ *
+ * Returns: (transfer full): the file's base name (in the file system's
+ *   encoding made displayable), the pasted image's name, or a link's host
+ */
+char *
+easel_reference_display_name (EaselReference *reference)
+{
+  const char *location = easel_reference_get_location (reference);
+
+  switch (easel_reference_get_kind (reference))
+    {
+    case EASEL_REFERENCE_FILE:
+      return g_filename_display_basename (location);
+
+    case EASEL_REFERENCE_URL:
+      {
+        g_autoptr(GUri) uri = g_uri_parse (location, G_URI_FLAGS_ENCODED, NULL);
+
+        /* Only the host: the rest of a link can be a credential (a
+         * gateway's result URL is one). */
+        if (uri != NULL && g_uri_get_host (uri) != NULL)
+          return g_strdup (g_uri_get_host (uri));
+        return g_strdup (easel_reference_get_filename (reference));
+      }
+
+    case EASEL_REFERENCE_DATA_URL:
+    case EASEL_REFERENCE_BYTES:
+    default:
+      return g_strdup (easel_reference_get_filename (reference));
+    }
+}
+
+GtkWidget *
+easel_reference_thumbnail_new (EaselReference *reference)
+{
+  EaselReferenceThumbnail *self;
+
+  g_return_val_if_fail (reference != NULL, NULL);
+
+  self = g_object_new (EASEL_TYPE_REFERENCE_THUMBNAIL, NULL);
+  self->reference = easel_reference_ref (reference);
+  self->name = easel_reference_display_name (reference);
+
+  if (easel_reference_get_kind (reference) == EASEL_REFERENCE_URL)
+    {
+      /* Links are shown, never fetched: Easel does not download other
+       * people's URLs, and a preview would do just that. */
+      gtk_stack_set_visible_child_name (self->stack, "link");
+    }
+  else
+    {
+      gtk_stack_set_visible_child_name (self->stack, "loading");
+    }
+
+  update_tooltip (self);
+  easel_reference_thumbnail_set_position (self, 0, 1);
+
+  return GTK_WIDGET (self);
+}
+
+EaselReference *
+easel_reference_thumbnail_get_reference (EaselReferenceThumbnail *self)
+{
+  g_return_val_if_fail (EASEL_IS_REFERENCE_THUMBNAIL (self), NULL);
+  return self->reference;
+}
+
+void
+easel_reference_thumbnail_set_position (EaselReferenceThumbnail *self,
+                                        guint                    position,
+                                        guint                    n_references)
+{
+  g_autofree char *remove_label = NULL;
+
+  g_return_if_fail (EASEL_IS_REFERENCE_THUMBNAIL (self));
+  g_return_if_fail (position < n_references);
+
+  self->position = position;
+  self->n_references = n_references;
+
+  g_free (self->label);
+  if (easel_reference_get_kind (self->reference) == EASEL_REFERENCE_URL)
+    /* Translators: %u is the reference's place in the row, %s a host name. */
+    self->label = g_strdup_printf (_("Reference %u: image link on %s"), position + 1, self->name);
+  else
+    /* Translators: %u is the reference's place in the row, %s a file name. */
+    self->label = g_strdup_printf (_("Reference %u: %s"), position + 1, self->name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  self->label, -1);
+
+  /* Translators: %u is the reference's place in the row. */
+  remove_label = g_strdup_printf (_("Remove Reference %u"), position + 1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->remove_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
+
+  /* The mask applies to the first reference, so its button lives there. */
+  gtk_widget_set_visible (GTK_WIDGET (self->mask_button), position == 0);
+
+  update_actions (self);
+}
+
+guint
+easel_reference_thumbnail_get_position (EaselReferenceThumbnail *self)
+{
+  g_return_val_if_fail (EASEL_IS_REFERENCE_THUMBNAIL (self), 0);
+  return self->position;
+}
+
+const char *
+easel_reference_thumbnail_get_label (EaselReferenceThumbnail *self)
+{
+  g_return_val_if_fail (EASEL_IS_REFERENCE_THUMBNAIL (self), NULL);
+  return self->label;
+}
+
+void
+easel_reference_thumbnail_set_preview (EaselReferenceThumbnail *self,
+                                       GdkTexture              *preview)
+{
+  g_return_if_fail (EASEL_IS_REFERENCE_THUMBNAIL (self));
+  g_return_if_fail (preview == NULL || GDK_IS_TEXTURE (preview));
+
+  gtk_picture_set_paintable (self->picture, GDK_PAINTABLE (preview));
+  gtk_stack_set_visible_child_name (self->stack, preview ? "picture" : "none");
+}
+
+void
+easel_reference_thumbnail_set_problem (EaselReferenceThumbnail *self,
+                                       const char              *problem)
+{
+  g_return_if_fail (EASEL_IS_REFERENCE_THUMBNAIL (self));
+
+  if (g_strcmp0 (self->problem, problem) == 0)
+    return;
+
+  g_free (self->problem);
+  self->problem = g_strdup (problem);
+
+  if (problem != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "error");
+  update_tooltip (self);
+}
+
+const char *
+easel_reference_thumbnail_get_problem (EaselReferenceThumbnail *self)
+{
+  g_return_val_if_fail (EASEL_IS_REFERENCE_THUMBNAIL (self), NULL);
+  return self->problem;
+}
+
+GtkWidget *
+easel_reference_thumbnail_get_mask_button (EaselReferenceThumbnail *self)
+{
+  g_return_val_if_fail (EASEL_IS_REFERENCE_THUMBNAIL (self), NULL);
+  return GTK_WIDGET (self->mask_button);
+}
