@@ -842,6 +842,26 @@ easel_create_panel_finalize (GObject *object)
   G_OBJECT_CLASS (easel_create_panel_parent_class)->finalize (object);
 }
 
+/* A side panel has a width of its own: wrapped labels would otherwise ask
+ * for as much room as their text, and the results would get less. */
+#define PANEL_NATURAL_WIDTH 380
+
+static void
+easel_create_panel_measure (GtkWidget      *widget,
+                            GtkOrientation  orientation,
+                            int             for_size,
+                            int            *minimum,
+                            int            *natural,
+                            int            *minimum_baseline,
+                            int            *natural_baseline)
+{
+  GTK_WIDGET_CLASS (easel_create_panel_parent_class)->measure (widget, orientation, for_size,
+                                                               minimum, natural,
+                                                               minimum_baseline, natural_baseline);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    *natural = MAX (*minimum, MIN (*natural, PANEL_NATURAL_WIDTH));
+}
+
 static void
 easel_create_panel_class_init (EaselCreatePanelClass *klass)
 {
@@ -853,6 +873,7 @@ easel_create_panel_class_init (EaselCreatePanelClass *klass)
   object_class->finalize = easel_create_panel_finalize;
   object_class->get_property = easel_create_panel_get_property;
   object_class->set_property = easel_create_panel_set_property;
+  widget_class->measure = easel_create_panel_measure;
 
   properties[PROP_PROFILE_STORE] =
     g_param_spec_object ("profile-store", NULL, NULL, EASEL_TYPE_PROFILE_STORE,

@@ -174,7 +174,8 @@ status_text (EaselJobCard *self)
     case EASEL_JOB_QUEUED:
       return _("Waiting for a free slot");
     case EASEL_JOB_SUBMITTING:
-      return easel_job_get_sent (self->job) ? _("Generating…") : _("Sending…");
+      /* Sending takes a moment; the gateway's work takes the minutes. */
+      return _("Generating…");
     case EASEL_JOB_STREAMING:
       return _("Receiving previews…");
     case EASEL_JOB_POLLING:
@@ -209,9 +210,10 @@ update_progress (EaselJobCard *self)
     {
       guint seconds = (guint) ((self->retry_deadline - now + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC);
 
-      /* Translators: "Retrying in 4 s (attempt 2 of 3)". */
-      detail = g_strdup_printf (_("Retrying in %u s (attempt %u of %u)"), seconds,
-                                easel_job_get_attempt (self->job) + 1,
+      /* "attempt" is already the one that waits to go out. */
+      /* Translators: "Retrying in 4 s · attempt 2 of 3". */
+      detail = g_strdup_printf (_("Retrying in %u s · attempt %u of %u"), seconds,
+                                easel_job_get_attempt (self->job),
                                 easel_job_get_max_attempts (self->job));
     }
   else if (easel_job_get_attempt (self->job) > 1 && !easel_job_is_finished (self->job))
@@ -323,7 +325,7 @@ rebuild_images (EaselJobCard *self)
 
       button = gtk_button_new ();
       gtk_button_set_child (GTK_BUTTON (button), picture);
-      gtk_widget_add_css_class (button, "image-button");
+      gtk_widget_add_css_class (button, "result-image");
       gtk_widget_add_css_class (button, "flat");
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "card.view");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", i);
@@ -399,7 +401,8 @@ update (EaselJobCard *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.edit", n_images > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.remove", finished);
 
-  if (failed)
+  /* Cancelling is the user's choice, not a failure: no error colours. */
+  if (state == EASEL_JOB_FAILED)
     gtk_widget_add_css_class (GTK_WIDGET (self), "failed");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "failed");

@@ -149,7 +149,10 @@ easel_window_notify_finished (EaselWindow *self,
   guint n = g_list_model_get_n_items (images);
   EaselJobState state = easel_job_get_state (job);
 
-  if (state == EASEL_JOB_CANCELLED || gtk_window_is_active (GTK_WINDOW (self)) ||
+  /* In front means shown and focused; a hidden window keeps its last
+   * "active" state, so visibility is checked too. */
+  if (state == EASEL_JOB_CANCELLED ||
+      (gtk_widget_get_visible (GTK_WIDGET (self)) && gtk_window_is_active (GTK_WINDOW (self))) ||
       !easel_settings_get_notify_on_completion (self->settings))
     return;
 

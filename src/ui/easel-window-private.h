@@ -16,6 +16,7 @@ struct _EaselWindow
   AdwApplicationWindow  parent_instance;
 
   EaselSettings        *settings;
+  EaselProfileStore    *store;
   EaselJobQueue        *queue;
   EaselCreatePanel     *create_panel;
   GCancellable         *cancellable;

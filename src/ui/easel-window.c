@@ -22,6 +22,7 @@ G_DEFINE_FINAL_TYPE (EaselWindow, easel_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_SETTINGS,
+  PROP_PROFILE_STORE,
   N_PROPS
 };
 
@@ -72,15 +73,14 @@ easel_window_close_request (GtkWindow *window)
 static void
 update_pages (EaselWindow *self)
 {
-  EaselApplication *app = EASEL_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
   GListModel *profiles;
   gboolean studio;
   const char *content;
 
-  if (app == NULL)
+  if (self->store == NULL)
     return;
 
-  profiles = easel_profile_store_get_profiles (easel_application_get_profile_store (app));
+  profiles = easel_profile_store_get_profiles (self->store);
   studio = g_list_model_get_n_items (profiles) > 0 ||
            g_list_model_get_n_items (G_LIST_MODEL (self->queue)) > 0;
   gtk_stack_set_visible_child_name (self->main_stack, studio ? "studio" : "welcome");
@@ -243,18 +243,20 @@ static void
 easel_window_constructed (GObject *object)
 {
   EaselWindow *self = EASEL_WINDOW (object);
-  EaselApplication *app;
-  EaselProfileStore *store;
+  EaselProfileStore *store = self->store;
 
   G_OBJECT_CLASS (easel_window_parent_class)->constructed (object);
 
+  /* "application" is not a construct property: it is set after this runs,
+   * so what the window needs at once comes as its own properties. */
   g_assert (EASEL_IS_SETTINGS (self->settings));
-  app = EASEL_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-  g_assert (EASEL_IS_APPLICATION (app));
-  store = easel_application_get_profile_store (app);
+  g_assert (EASEL_IS_PROFILE_STORE (store));
 
   self->create_panel = EASEL_CREATE_PANEL (easel_create_panel_new (store));
   gtk_widget_set_size_request (GTK_WIDGET (self->create_panel), 340, -1);
+  /* Its labels expand inside it; the panel itself keeps its width and the
+   * results take the rest. */
+  gtk_widget_set_hexpand (GTK_WIDGET (self->create_panel), FALSE);
   gtk_widget_add_css_class (GTK_WIDGET (self->create_panel), "create-panel");
   adw_flap_set_flap (self->flap, GTK_WIDGET (self->create_panel));
   g_signal_connect_object (self->create_panel, "generate", G_CALLBACK (on_generate), self,
@@ -283,6 +285,9 @@ easel_window_get_property (GObject    *object,
     case PROP_SETTINGS:
       g_value_set_object (value, self->settings);
       break;
+    case PROP_PROFILE_STORE:
+      g_value_set_object (value, self->store);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -300,6 +305,9 @@ easel_window_set_property (GObject      *object,
     {
     case PROP_SETTINGS:
       self->settings = g_value_dup_object (value);
+      break;
+    case PROP_PROFILE_STORE:
+      self->store = g_value_dup_object (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -327,6 +335,7 @@ easel_window_dispose (GObject *object)
   g_clear_object (&self->queue);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (easel_window_parent_class)->dispose (object);
 }
@@ -359,6 +368,10 @@ easel_window_class_init (EaselWindowClass *klass)
   properties[PROP_SETTINGS] =
     g_param_spec_object ("settings", NULL, NULL,
                          EASEL_TYPE_SETTINGS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PROFILE_STORE] =
+    g_param_spec_object ("profile-store", NULL, NULL,
+                         EASEL_TYPE_PROFILE_STORE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -420,5 +433,6 @@ easel_window_new (EaselApplication *application)
   return g_object_new (EASEL_TYPE_WINDOW,
                        "application", application,
                        "settings", easel_application_get_settings (application),
+                       "profile-store", easel_application_get_profile_store (application),
                        NULL);
 }
