@@ -44,7 +44,7 @@ test_window_in_chinese (void)
   menu_button = gtk_widget_get_template_child (GTK_WIDGET (window), EASEL_TYPE_WINDOW,
                                                "primary_menu_button");
   menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button));
-  section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+  section = g_menu_model_get_item_link (menu, 1, G_MENU_LINK_SECTION);
   g_assert_true (g_menu_model_get_item_attribute (section, 0, "label", "s", &label));
   g_assert_cmpstr (label, ==, "首选项(_P)");
 
