@@ -210,32 +210,77 @@ read_header_size (const guint8 *data,
 }
 
 /* g_base64_decode() skips what it does not understand; a gateway's broken
- * base64 must be an error, not a silently different image. */
-static gboolean
-is_valid_base64 (const char *text,
-                 gsize       length)
-{
-  gsize symbols = 0, padding = 0;
+ * base64 must be an error, not a silently different image. One pass checks
+ * and decodes: a 4K PNG is 22 MB of it, and every pass over it shows. */
+enum { B64_BAD = 0x40, B64_SPACE = 0x41, B64_PAD = 0x42 };
 
+static guint8 b64_table[256];
+
+static void
+init_b64_table (void)
+{
+  static const char alphabet[] =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+  memset (b64_table, B64_BAD, sizeof b64_table);
+  for (guint i = 0; i < 64; i++)
+    b64_table[(guint8) alphabet[i]] = i;
+  b64_table['\n'] = b64_table['\r'] = b64_table[' '] = b64_table['\t'] = B64_SPACE;
+  b64_table['='] = B64_PAD;
+}
+
+static guint8 *
+decode_base64 (const char *text,
+               gsize       length,
+               gsize      *decoded_length)
+{
+  static gsize initialized = 0;
+  g_autofree guint8 *out = NULL;
+  const guint8 *in = (const guint8 *) text;
+  gsize symbols = 0, padding = 0, written = 0;
+  guint32 accumulator = 0;
+  guint bits = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      init_b64_table ();
+      g_once_init_leave (&initialized, 1);
+    }
+
+  out = g_malloc (length / 4 * 3 + 3);
   for (gsize i = 0; i < length; i++)
     {
-      char c = text[i];
+      guint8 value = b64_table[in[i]];
 
-      if (c == '\n' || c == '\r' || c == ' ' || c == '\t')
+      if (G_LIKELY (value < 64))
+        {
+          if (G_UNLIKELY (padding > 0))
+            return NULL;
+          accumulator = (accumulator << 6) | value;
+          bits += 6;
+          symbols++;
+          if (bits >= 8)
+            {
+              bits -= 8;
+              out[written++] = (guint8) (accumulator >> bits);
+            }
+          continue;
+        }
+      if (value == B64_SPACE)
         continue;
-      if (c == '=')
+      if (value == B64_PAD)
         {
           padding++;
           continue;
         }
-      if (padding > 0)
-        return FALSE;
-      if (!(g_ascii_isalnum (c) || c == '+' || c == '/'))
-        return FALSE;
-      symbols++;
+      return NULL;
     }
 
-  return symbols > 0 && padding <= 2 && (symbols + padding) % 4 == 0;
+  if (symbols == 0 || padding > 2 || (symbols + padding) % 4 != 0)
+    return NULL;
+
+  *decoded_length = written;
+  return g_steal_pointer (&out);
 }
 
 typedef struct
@@ -291,13 +336,104 @@ make_thumbnail (GdkPixbuf *pixbuf)
  *   %EASEL_ERROR_BAD_RESPONSE (not base64, not an image) or
  *   %EASEL_ERROR_TOO_LARGE (past the pixel caps)
  */
+/* The file write of easel_image_decode_and_save(), on its own thread while
+ * the pixels decode on the caller's: the two take about as long as each
+ * other for a 4K PNG, and the machine has more than one core. */
+typedef struct
+{
+  EaselImage   *image;
+  const char   *directory;
+  const char   *stem;
+  GCancellable *cancellable;
+  GError       *error;
+} Writer;
+
+static gpointer
+write_thread (gpointer data)
+{
+  Writer *writer = data;
+
+  return GINT_TO_POINTER (easel_image_save (writer->image, writer->directory, writer->stem,
+                                            writer->cancellable, &writer->error));
+}
+
+static EaselImage *
+decode_internal (GBytes        *data,
+                 gboolean       is_base64,
+                 const char    *directory,
+                 const char    *stem,
+                 GCancellable  *cancellable,
+                 GError       **error);
+
+/* Joins the writer; a written file whose image turned out unreadable is
+ * removed again, so only images that decode are ever kept. */
+static gboolean
+finish_writer (Writer    *writer,
+               GThread   *thread,
+               gboolean   decoded,
+               GError   **error)
+{
+  gboolean written;
+
+  if (thread == NULL)
+    return TRUE;
+
+  written = GPOINTER_TO_INT (g_thread_join (thread));
+  if (written && !decoded)
+    {
+      g_unlink (writer->image->path);
+      g_clear_pointer (&writer->image->path, g_free);
+      return TRUE;
+    }
+  if (!written && decoded)
+    {
+      g_propagate_error (error, g_steal_pointer (&writer->error));
+      return FALSE;
+    }
+  g_clear_error (&writer->error);
+  return TRUE;
+}
+
 EaselImage *
 easel_image_decode (GBytes        *data,
                     gboolean       is_base64,
                     GCancellable  *cancellable,
                     GError       **error)
 {
+  return decode_internal (data, is_base64, NULL, NULL, cancellable, error);
+}
+
+/**
+ * easel_image_decode_and_save:
+ *
+ * easel_image_decode() and easel_image_save() at once: the bytes are
+ * written while the pixels decode. An image that does not decode leaves no
+ * file; one that cannot be written is an error. Blocking.
+ */
+EaselImage *
+easel_image_decode_and_save (GBytes        *data,
+                             gboolean       is_base64,
+                             const char    *directory,
+                             const char    *stem,
+                             GCancellable  *cancellable,
+                             GError       **error)
+{
+  g_return_val_if_fail (directory != NULL && stem != NULL, NULL);
+
+  return decode_internal (data, is_base64, directory, stem, cancellable, error);
+}
+
+static EaselImage *
+decode_internal (GBytes        *data,
+                 gboolean       is_base64,
+                 const char    *directory,
+                 const char    *stem,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
   g_autoptr(EaselImage) self = NULL;
+  Writer writer = { 0 };
+  GThread *writer_thread = NULL;
   g_autoptr(GdkPixbufLoader) loader = NULL;
   g_autoptr(GError) local_error = NULL;
   Header header = { 0 };
@@ -314,10 +450,11 @@ easel_image_decode (GBytes        *data,
     {
       gsize text_length;
       const char *text = g_bytes_get_data (data, &text_length);
-      g_autofree char *copy = NULL;
-      gsize decoded_length;
+      g_autofree guint8 *decoded = NULL;
+      gsize decoded_length = 0;
 
-      if (!is_valid_base64 (text, text_length))
+      decoded = decode_base64 (text, text_length, &decoded_length);
+      if (decoded == NULL)
         {
           g_set_error_literal (error, EASEL_ERROR, EASEL_ERROR_BAD_RESPONSE,
                                _("The gateway sent image data that is not valid base64, so the "
@@ -326,9 +463,7 @@ easel_image_decode (GBytes        *data,
           return NULL;
         }
 
-      copy = g_strndup (text, text_length);
-      g_base64_decode_inplace (copy, &decoded_length);
-      self->bytes = g_bytes_new_take (g_steal_pointer (&copy), decoded_length);
+      self->bytes = g_bytes_new_take (g_steal_pointer (&decoded), decoded_length);
     }
   else
     {
@@ -380,6 +515,17 @@ easel_image_decode (GBytes        *data,
       }
   }
 
+  /* The bytes are checked as far as they can be without decoding: from
+   * here the file can be written while the pixels decode. */
+  if (directory != NULL)
+    {
+      writer.image = self;
+      writer.directory = directory;
+      writer.stem = stem;
+      writer.cancellable = cancellable;
+      writer_thread = g_thread_new ("easel-write", write_thread, &writer);
+    }
+
   loader = gdk_pixbuf_loader_new_with_mime_type (mime_type, &local_error);
   if (loader == NULL)
     {
@@ -387,6 +533,8 @@ easel_image_decode (GBytes        *data,
        * (WebP without its GdkPixbuf loader): keep them, billed images are
        * never dropped, just without a size or thumbnail. */
       g_debug ("No decoder for %s: keeping the image undecoded", mime_type);
+      if (!finish_writer (&writer, writer_thread, TRUE, error))
+        return NULL;
       return g_steal_pointer (&self);
     }
 
@@ -401,6 +549,7 @@ easel_image_decode (GBytes        *data,
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         {
           gdk_pixbuf_loader_close (loader, NULL);
+          finish_writer (&writer, writer_thread, FALSE, NULL);
           return NULL;
         }
 
@@ -411,6 +560,7 @@ easel_image_decode (GBytes        *data,
   if (header.too_large)
     {
       gdk_pixbuf_loader_close (loader, NULL);
+      finish_writer (&writer, writer_thread, FALSE, NULL);
       g_set_error (error, EASEL_ERROR, EASEL_ERROR_TOO_LARGE,
                    _("The gateway sent an image that claims to be %d × %d pixels, past Easel’s "
                      "limit of %d pixels a side and %lld in all; it was not opened."),
@@ -427,6 +577,7 @@ easel_image_decode (GBytes        *data,
   pixbuf = gdk_pixbuf_loader_get_pixbuf (loader);
   if (local_error != NULL || pixbuf == NULL)
     {
+      finish_writer (&writer, writer_thread, FALSE, NULL);
       g_set_error (error, EASEL_ERROR, EASEL_ERROR_BAD_RESPONSE,
                    _("The gateway sent a damaged image that cannot be read (%s). Try again."),
                    local_error ? local_error->message : _("no picture in it"));
@@ -436,6 +587,9 @@ easel_image_decode (GBytes        *data,
   self->width = gdk_pixbuf_get_width (pixbuf);
   self->height = gdk_pixbuf_get_height (pixbuf);
   self->thumbnail = make_thumbnail (pixbuf);
+
+  if (!finish_writer (&writer, writer_thread, TRUE, error))
+    return NULL;
 
   return g_steal_pointer (&self);
 }
@@ -473,6 +627,67 @@ easel_image_decode_async (GBytes              *data,
   g_task_set_task_data (task, g_bytes_ref (data), (GDestroyNotify) g_bytes_unref);
   g_object_set_data (G_OBJECT (task), "is-base64", GINT_TO_POINTER (is_base64));
   g_task_run_in_thread (task, decode_thread);
+}
+
+typedef struct
+{
+  GBytes   *data;
+  gboolean  is_base64;
+  char     *directory;
+  char     *stem;
+} DecodeSaveData;
+
+static void
+decode_save_data_free (DecodeSaveData *data)
+{
+  g_bytes_unref (data->data);
+  g_free (data->directory);
+  g_free (data->stem);
+  g_free (data);
+}
+
+static void
+decode_save_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  DecodeSaveData *data = task_data;
+  GError *error = NULL;
+  EaselImage *image = easel_image_decode_and_save (data->data, data->is_base64, data->directory,
+                                                   data->stem, cancellable, &error);
+
+  if (image == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, image, g_object_unref);
+}
+
+void
+easel_image_decode_and_save_async (GBytes              *data,
+                                   gboolean             is_base64,
+                                   const char          *directory,
+                                   const char          *stem,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  DecodeSaveData *task_data;
+
+  g_return_if_fail (data != NULL);
+  g_return_if_fail (directory != NULL && stem != NULL);
+
+  task_data = g_new0 (DecodeSaveData, 1);
+  task_data->data = g_bytes_ref (data);
+  task_data->is_base64 = is_base64;
+  task_data->directory = g_strdup (directory);
+  task_data->stem = g_strdup (stem);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, easel_image_decode_and_save_async);
+  g_task_set_task_data (task, task_data, (GDestroyNotify) decode_save_data_free);
+  g_task_run_in_thread (task, decode_save_thread);
 }
 
 /**

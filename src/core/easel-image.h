@@ -41,6 +41,22 @@ EaselImage *easel_image_decode_finish   (GAsyncResult         *result,
  * a temp file, fsync, then a rename that never replaces an existing file
  * (a "-2", "-3"… suffix is added instead). Nothing is left behind on
  * failure or cancellation. Blocking; the async form uses a worker thread. */
+/* Decodes and writes at once: the file is written while the pixels
+ * decode (on two threads); an image that does not decode leaves no file.
+ * The result is finished with easel_image_decode_finish(). */
+EaselImage *easel_image_decode_and_save (GBytes               *data,
+                                         gboolean              is_base64,
+                                         const char           *directory,
+                                         const char           *stem,
+                                         GCancellable         *cancellable,
+                                         GError              **error);
+void        easel_image_decode_and_save_async (GBytes         *data,
+                                         gboolean              is_base64,
+                                         const char           *directory,
+                                         const char           *stem,
+                                         GCancellable         *cancellable,
+                                         GAsyncReadyCallback   callback,
+                                         gpointer              user_data);
 gboolean    easel_image_save            (EaselImage           *self,
                                          const char           *directory,
                                          const char           *stem,

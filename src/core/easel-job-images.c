@@ -38,44 +38,6 @@ image_failed (EaselJob *self,
 }
 
 static void
-on_image_saved (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(EaselJob) self = user_data;
-  EaselImage *image = EASEL_IMAGE (object);
-  GError *error = NULL;
-
-  self->in_flight--;
-  if (!easel_image_save_finish (image, result, &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          easel_job_fail (self, error);
-          return;
-        }
-      image_failed (self, error);
-    }
-  else
-    {
-      g_list_store_append (self->images, image);
-    }
-
-  easel_job_process_next_image (self);
-}
-
-static void
-store_image (EaselJob   *self,
-             EaselImage *image)
-{
-  g_autofree char *stem = g_strdup_printf ("%s-%u", self->stem, self->next_index);
-
-  self->in_flight++;
-  easel_image_save_async (image, self->output_dir, stem, self->cancellable,
-                          on_image_saved, g_object_ref (self));
-}
-
-static void
 on_image_decoded (GObject      *object,
                   GAsyncResult *result,
                   gpointer      user_data)
@@ -98,7 +60,22 @@ on_image_decoded (GObject      *object,
       return;
     }
 
-  store_image (self, image);
+  g_list_store_append (self->images, image);
+  easel_job_process_next_image (self);
+}
+
+/* Decoded and written at once (easel_image_decode_and_save): the file is
+ * on disk before the image is reported. */
+static void
+decode_and_store (EaselJob *self,
+                  GBytes   *data,
+                  gboolean  is_base64)
+{
+  g_autofree char *stem = g_strdup_printf ("%s-%u", self->stem, self->next_index);
+
+  self->in_flight++;
+  easel_image_decode_and_save_async (data, is_base64, self->output_dir, stem, self->cancellable,
+                                     on_image_decoded, g_object_ref (self));
 }
 
 static void
@@ -140,9 +117,7 @@ on_download_done (GObject      *object,
     }
 
   easel_job_set_state_internal (self, EASEL_JOB_DECODING);
-  self->in_flight++;
-  easel_image_decode_async (response->body, FALSE, self->cancellable, on_image_decoded,
-                            g_object_ref (self));
+  decode_and_store (self, response->body, FALSE);
 }
 
 static void
@@ -233,9 +208,7 @@ easel_job_process_next_image (EaselJob *self)
     /* The base64 text moves into the bytes without a copy. */
     data = easel_job_take_text (&image->b64);
     easel_job_set_state_internal (self, EASEL_JOB_DECODING);
-    self->in_flight++;
-    easel_image_decode_async (data, TRUE, self->cancellable, on_image_decoded,
-                              g_object_ref (self));
+    decode_and_store (self, data, TRUE);
   }
 }
 
