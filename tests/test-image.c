@@ -322,6 +322,152 @@ test_save_unwritable (void)
   g_rmdir (dir);
 }
 
+/* Past 4 MB of base64 the halves decode on two threads; line breaks, a bad
+ * byte late in the text, and padding in the middle must all still be
+ * found, and the bytes come out the same. */
+static void
+test_decode_large_base64 (void)
+{
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 1400, 1400);
+  guchar *pixels = gdk_pixbuf_get_pixels (pixbuf);
+  gsize size = (gsize) gdk_pixbuf_get_rowstride (pixbuf) * 1400;
+  guint32 seed = 7;
+  char *buffer = NULL;
+  gsize length = 0;
+  g_autoptr(GBytes) png = NULL;
+  g_autofree char *b64 = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (gsize i = 0; i < size; i++)
+    {
+      seed = seed * 1664525u + 1013904223u;
+      pixels[i] = seed >> 24;
+    }
+  g_assert_true (gdk_pixbuf_save_to_buffer (pixbuf, &buffer, &length, "png", &error,
+                                            "compression", "1", NULL));
+  png = g_bytes_new_take (buffer, length);
+  b64 = g_base64_encode ((const guchar *) buffer, length);
+  g_assert_cmpuint (strlen (b64), >, 4 * 1024 * 1024);
+
+  /* Plain: the two-thread way. */
+  {
+    g_autoptr(GBytes) text = g_bytes_new_static (b64, strlen (b64));
+    g_autoptr(EaselImage) image = easel_image_decode (text, TRUE, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (g_bytes_equal (easel_image_get_bytes (image), png));
+  }
+
+  /* Line breaks every 76 characters, as MIME writes it: one pass again. */
+  {
+    g_autoptr(GString) wrapped = g_string_new (NULL);
+    g_autoptr(GBytes) text = NULL;
+    g_autoptr(EaselImage) image = NULL;
+
+    for (const char *p = b64; *p != '\0'; p += MIN (strlen (p), 76))
+      {
+        g_string_append_len (wrapped, p, MIN (strlen (p), 76));
+        g_string_append_c (wrapped, '\n');
+      }
+    text = g_bytes_new (wrapped->str, wrapped->len);
+    image = easel_image_decode (text, TRUE, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_bytes_equal (easel_image_get_bytes (image), png));
+  }
+
+  /* A bad byte in the second half, and "=" in the first. */
+  {
+    gsize n = strlen (b64);
+    g_autofree char *late = g_strdup (b64);
+    g_autofree char *early = g_strdup (b64);
+    g_autoptr(GBytes) late_text = NULL;
+    g_autoptr(GBytes) early_text = NULL;
+    g_autoptr(EaselImage) late_image = NULL;
+    g_autoptr(EaselImage) early_image = NULL;
+
+    late[n - n / 5] = '*';
+    early[n / 5] = '=';
+    late_text = g_bytes_new_static (late, n);
+    early_text = g_bytes_new_static (early, n);
+    late_image = easel_image_decode (late_text, TRUE, NULL, &error);
+    g_assert_null (late_image);
+    g_assert_error (error, EASEL_ERROR, EASEL_ERROR_BAD_RESPONSE);
+    g_clear_error (&error);
+    early_image = easel_image_decode (early_text, TRUE, NULL, &error);
+    g_assert_null (early_image);
+    g_assert_error (error, EASEL_ERROR, EASEL_ERROR_BAD_RESPONSE);
+  }
+}
+
+/* Decoded and written at once: the file holds exactly the decoded bytes. */
+static void
+test_decode_and_save (void)
+{
+  g_autoptr(GBytes) png = make_png (300, 200);
+  g_autoptr(GBytes) b64 = to_base64 (png);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("easel-image-XXXXXX", &error);
+  g_autoptr(EaselImage) image = easel_image_decode_and_save (b64, TRUE, dir, "both", NULL, &error);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (image);
+  g_assert_cmpint (easel_image_get_width (image), ==, 300);
+  g_assert_nonnull (easel_image_get_thumbnail (image));
+  g_assert_true (g_file_get_contents (easel_image_get_path (image), &contents, &length, NULL));
+  g_assert_cmpmem (contents, length, g_bytes_get_data (png, NULL), g_bytes_get_size (png));
+  g_assert_cmpuint (count_entries (dir, ".easel-"), ==, 0);
+  g_unlink (easel_image_get_path (image));
+  g_rmdir (dir);
+}
+
+/* An image whose pixels turn out unreadable leaves no file behind, though
+ * its write had started: only images that decode are kept. */
+static void
+test_decode_and_save_damaged (void)
+{
+  g_autoptr(GBytes) png = make_png (64, 64);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("easel-image-XXXXXX", &error);
+  gsize length;
+  const guint8 *data = g_bytes_get_data (png, &length);
+  g_autofree guint8 *damaged = g_memdup2 (data, length);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(EaselImage) image = NULL;
+
+  /* Garble the compressed pixels between the header and the end marker. */
+  for (gsize i = 60; i + 16 < length; i++)
+    damaged[i] ^= 0x5a;
+  bytes = g_bytes_new (damaged, length);
+
+  image = easel_image_decode_and_save (bytes, FALSE, dir, "damaged", NULL, &error);
+  g_assert_null (image);
+  g_assert_error (error, EASEL_ERROR, EASEL_ERROR_BAD_RESPONSE);
+  g_assert_cmpuint (count_entries (dir, ""), ==, 0);
+  g_rmdir (dir);
+}
+
+/* The write fails (a file where the folder should be): an error naming it,
+ * not an image without a file. */
+static void
+test_decode_and_save_unwritable (void)
+{
+  g_autoptr(GBytes) png = make_png (16, 16);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("easel-image-XXXXXX", &error);
+  g_autofree char *blocker = g_build_filename (dir, "not-a-folder", NULL);
+  g_autoptr(EaselImage) image = NULL;
+
+  g_assert_true (g_file_set_contents (blocker, "x", 1, NULL));
+  image = easel_image_decode_and_save (png, FALSE, blocker, "result", NULL, &error);
+  g_assert_null (image);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "not-a-folder"));
+  g_unlink (blocker);
+  g_rmdir (dir);
+}
+
 static void
 on_decoded (GObject      *object,
             GAsyncResult *result,
@@ -365,6 +511,10 @@ main (int   argc,
   g_test_add_func ("/image/save/atomic", test_save_atomic);
   g_test_add_func ("/image/save/cancelled", test_save_cancelled);
   g_test_add_func ("/image/save/unwritable", test_save_unwritable);
+  g_test_add_func ("/image/decode/large-base64", test_decode_large_base64);
+  g_test_add_func ("/image/decode-and-save/written", test_decode_and_save);
+  g_test_add_func ("/image/decode-and-save/damaged", test_decode_and_save_damaged);
+  g_test_add_func ("/image/decode-and-save/unwritable", test_decode_and_save_unwritable);
 
   return g_test_run ();
 }
