@@ -269,8 +269,6 @@ test_failure_and_retry (void)
                    ==, "Key refused");
   screenshot ("studio-failure");
 
-  /* Copy Details puts the error on the clipboard. */
-  gtk_widget_activate_action (card, "card.copy-details", NULL);
   {
     g_autofree char *details = easel_job_card_describe (EASEL_JOB_CARD (card));
 
@@ -628,8 +626,14 @@ notification_arrived (gpointer data)
   return notification != NULL;
 }
 
+static GDBusConnection *notification_bus;
+static guint notification_registration;
+
+/* A stand-in for the shell's org.gtk.Notifications on the test's private
+ * bus, from the start: the window may not have the focus under Xvfb, and
+ * then every finished job notifies. */
 static void
-test_notification (void)
+start_notification_server (void)
 {
   static const char xml[] =
     "<node><interface name='org.gtk.Notifications'>"
@@ -640,34 +644,47 @@ test_notification (void)
     "</interface></node>";
   static const GDBusInterfaceVTable vtable = { on_method_call, NULL, NULL, { 0 } };
   g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (xml, NULL);
-  g_autoptr(GDBusConnection) bus = NULL;
+  g_autoptr(GVariant) reply = NULL;
   g_autoptr(GError) error = NULL;
+
+  notification_bus =
+    g_dbus_connection_new_for_address_sync (g_getenv ("DBUS_SESSION_BUS_ADDRESS"),
+                                            G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
+                                            G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+                                            NULL, NULL, &error);
+  g_assert_no_error (error);
+  notification_registration =
+    g_dbus_connection_register_object (notification_bus, "/org/gtk/Notifications",
+                                       info->interfaces[0], &vtable, NULL, NULL, &error);
+  g_assert_no_error (error);
+  reply = g_dbus_connection_call_sync (notification_bus, "org.freedesktop.DBus",
+                                       "/org/freedesktop/DBus", "org.freedesktop.DBus",
+                                       "RequestName",
+                                       g_variant_new ("(su)", "org.gtk.Notifications", 4),
+                                       NULL, G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+stop_notification_server (void)
+{
+  g_dbus_connection_unregister_object (notification_bus, notification_registration);
+  g_dbus_connection_close_sync (notification_bus, NULL, NULL);
+  g_clear_object (&notification_bus);
+  g_clear_pointer (&notification, g_variant_unref);
+}
+
+static void
+test_notification (void)
+{
   g_autoptr(GVariant) fields = NULL;
   const char *app_id, *title = NULL, *body = NULL;
   g_autoptr(GVariant) icon = NULL;
-  guint registration;
   EaselJob *job;
-
-  bus = g_dbus_connection_new_for_address_sync (g_getenv ("DBUS_SESSION_BUS_ADDRESS"),
-                                                G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
-                                                G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
-                                                NULL, NULL, &error);
-  g_assert_no_error (error);
-  registration = g_dbus_connection_register_object (bus, "/org/gtk/Notifications",
-                                                    info->interfaces[0], &vtable, NULL, NULL,
-                                                    &error);
-  g_assert_no_error (error);
-  {
-    g_autoptr(GVariant) reply =
-      g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                                   "org.freedesktop.DBus", "RequestName",
-                                   g_variant_new ("(su)", "org.gtk.Notifications", 4),
-                                   NULL, G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
-    g_assert_no_error (error);
-  }
 
   /* The window is in the background: hidden, so certainly not focused. */
   gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
+  g_clear_pointer (&notification, g_variant_unref);
   easel_create_panel_set_prompt (panel (), "a harbour at dawn");
   press_generate ();
   job = job_at (0);
@@ -691,8 +708,46 @@ test_notification (void)
   }
 
   gtk_widget_set_visible (GTK_WIDGET (window), TRUE);
-  g_dbus_connection_unregister_object (bus, registration);
-  g_clear_pointer (&notification, g_variant_unref);
+}
+
+/* Copy Details, last: its toast would sit in the screenshots above. */
+static void
+on_text_read (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  char **text = user_data;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, NULL);
+  if (*text == NULL)
+    *text = g_strdup ("");
+}
+
+static gboolean
+text_read (gpointer data)
+{
+  return *(char **) data != NULL;
+}
+
+static void
+test_copy_details (void)
+{
+  g_autofree char *text = NULL;
+  EaselJob *job;
+
+  easel_create_panel_set_prompt (panel (), "[fault:moderation] a refused one");
+  press_generate ();
+  job = job_at (0);
+  wait_finished (job);
+  g_assert_cmpint (easel_job_get_state (job), ==, EASEL_JOB_FAILED);
+
+  gtk_widget_activate_action (card_of (job), "card.copy-details", NULL);
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (window)), NULL,
+                                 on_text_read, &text);
+  easel_test_wait_until (text_read, &text, "the clipboard text");
+  g_assert_nonnull (strstr (text, "[fault:moderation] a refused one"));
+  g_assert_nonnull (strstr (text, easel_job_get_error (job)->message));
+  g_assert_nonnull (strstr (text, "OpenAI (mock)"));
 }
 
 /* --- set-up -------------------------------------------------------------------- */
@@ -714,6 +769,7 @@ on_activate (GApplication *application)
 
   easel_test_use_desktop_settings ();
   easel_client_set_delay_scale (easel_application_get_client (app), 0.0);
+  start_notification_server ();
 
   mock = easel_mock_server_new (&error);
   g_assert_no_error (error);
@@ -748,6 +804,7 @@ on_activate (GApplication *application)
   easel_test_remove_tree (save_dir);
   g_free (save_dir);
   easel_mock_server_free (mock);
+  stop_notification_server ();
 }
 
 int
@@ -772,6 +829,7 @@ main (int   argc,
   g_test_add_func ("/studio/running", test_running);
   g_test_add_func ("/studio/narrow-and-dark", test_narrow_and_dark);
   g_test_add_func ("/studio/notification", test_notification);
+  g_test_add_func ("/studio/copy-details", test_copy_details);
 
   app = easel_application_new ();
   /* Registered on the bus like the real app, so notifications have a

@@ -196,7 +196,11 @@ update_chrome (EaselViewer *self)
       /* Translators: "1536 × 1024 PNG". */
       info = g_strdup_printf (_("%d × %d %s"), easel_image_get_width (image),
                               easel_image_get_height (image), easel_image_get_extension (image));
-      info = g_ascii_strup (g_steal_pointer (&info), -1);
+      {
+        g_autofree char *mixed = g_steal_pointer (&info);
+
+        info = g_ascii_strup (mixed, -1);
+      }
     }
   gtk_label_set_text (self->info_label, info != NULL ? info : "");
 
