@@ -51,4 +51,13 @@ gboolean easel_window_current_image (EaselWindow *self,
                                      guint       *index);
 void  easel_window_class_init_actions (GtkWidgetClass *widget_class);
 
+/* easel-window-save.c */
+void  easel_window_save             (EaselWindow *self,
+                                     EaselJob    *job,
+                                     EaselImage  *image);
+void  easel_window_copy_image       (EaselWindow *self,
+                                     EaselImage  *image);
+void  easel_window_open_with        (EaselWindow *self,
+                                     EaselImage  *image);
+
 G_END_DECLS
