@@ -123,7 +123,9 @@ job_sent (gpointer data)
 static gboolean
 mock_got (gpointer data)
 {
-  return easel_mock_server_count (mock, "openai", EASEL_MOCK_STAGE_SUBMIT) >= GPOINTER_TO_UINT (data);
+  guint received = easel_mock_server_count (mock, "openai", EASEL_MOCK_STAGE_SUBMIT);
+
+  return received >= GPOINTER_TO_UINT (data);
 }
 
 /* The job says sent as the request leaves; the mock has it a moment later. */
@@ -148,6 +150,13 @@ card_of (EaselJob *job)
 
   g_assert_nonnull (card);
   return card;
+}
+
+static const char *
+card_label (GtkWidget  *card,
+            const char *name)
+{
+  return gtk_label_get_text (GTK_LABEL (child (card, EASEL_TYPE_JOB_CARD, name)));
 }
 
 static void
@@ -242,8 +251,7 @@ test_cancel (void)
   gtk_widget_activate_action (card, "card.cancel", NULL);
   wait_finished (job);
   g_assert_cmpint (easel_job_get_state (job), ==, EASEL_JOB_CANCELLED);
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (card, EASEL_TYPE_JOB_CARD, "error_title"))),
-                   ==, "Cancelled");
+  g_assert_cmpstr (card_label (card, "error_title"), ==, "Cancelled");
   g_assert_true (gtk_widget_get_visible (child (card, EASEL_TYPE_JOB_CARD, "retry_button")));
 }
 
@@ -265,8 +273,7 @@ test_failure_and_retry (void)
   message = gtk_label_get_text (GTK_LABEL (child (card, EASEL_TYPE_JOB_CARD, "error_label")));
   g_assert_cmpstr (message, ==, easel_job_get_error (job)->message);
   g_assert_nonnull (strstr (message, "401"));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (card, EASEL_TYPE_JOB_CARD, "error_title"))),
-                   ==, "Key refused");
+  g_assert_cmpstr (card_label (card, "error_title"), ==, "Key refused");
   screenshot ("studio-failure");
 
   {
@@ -546,7 +553,8 @@ test_running (void)
   queued_one = job_at (0);
   easel_test_wait_until (job_sent, queued_one, "the third running job");
 
-  g_assert_cmpuint (easel_job_queue_get_n_running (easel_window_get_job_queue (window), NULL), ==, 3);
+  g_assert_cmpuint (easel_job_queue_get_n_running (easel_window_get_job_queue (window), NULL),
+                    ==, 3);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (
     GTK_SCROLLED_WINDOW (child (window, EASEL_TYPE_WINDOW, "results_scroller"))), 0);
   screenshot ("studio-running");
@@ -776,7 +784,8 @@ on_activate (GApplication *application)
   mock = easel_mock_server_new (&error);
   g_assert_no_error (error);
   profile = easel_profile_new_from_preset ("openai", "mock-openai");
-  g_assert_true (easel_profile_set_base_url (profile, easel_mock_server_get_base_url (mock, "openai"),
+  g_assert_true (easel_profile_set_base_url (profile,
+                                             easel_mock_server_get_base_url (mock, "openai"),
                                              &error));
   g_assert_no_error (error);
   easel_profile_set_name (profile, "OpenAI (mock)");

@@ -22,7 +22,7 @@
 #include <unistd.h>
 
 #include "easel-error.h"
-#include "easel-image.h"
+#include "easel-image-private.h"
 
 #define WRITE_CHUNK (256 * 1024)
 #define HEADER_PIECE 64
@@ -62,294 +62,6 @@ easel_image_class_init (EaselImageClass *klass)
 static void
 easel_image_init (EaselImage *self)
 {
-}
-
-const char *
-easel_image_sniff_mime_type (const guint8 *data,
-                             gsize         length)
-{
-  if (length >= 8 && memcmp (data, "\x89PNG\r\n\x1a\n", 8) == 0)
-    return "image/png";
-  if (length >= 3 && data[0] == 0xff && data[1] == 0xd8 && data[2] == 0xff)
-    return "image/jpeg";
-  if (length >= 12 && memcmp (data, "RIFF", 4) == 0 && memcmp (data + 8, "WEBP", 4) == 0)
-    return "image/webp";
-
-  return NULL;
-}
-
-/* GdkPixbuf draws a cut-off PNG or JPEG with gray where the rest should
- * be, without an error; a result that was cut short must be an error, so
- * look for each format's end marker. */
-static gboolean
-is_complete (const guint8 *data,
-             gsize         length,
-             const char   *mime_type)
-{
-  if (g_str_equal (mime_type, "image/png"))
-    {
-      gsize from = length > 1024 ? length - 1024 : 0;
-
-      for (gsize i = length >= 8 ? length - 8 : 0; i + 1 > from && i >= 4; i--)
-        {
-          if (memcmp (data + i, "IEND", 4) == 0)
-            return TRUE;
-        }
-      return FALSE;
-    }
-
-  if (g_str_equal (mime_type, "image/jpeg"))
-    {
-      gsize from = length > 64 ? length - 64 : 0;
-
-      for (gsize i = length - 1; i > from; i--)
-        {
-          if (data[i - 1] == 0xff && data[i] == 0xd9)
-            return TRUE;
-        }
-      return FALSE;
-    }
-
-  if (g_str_equal (mime_type, "image/webp"))
-    {
-      guint32 riff_size = data[4] | (data[5] << 8) | (data[6] << 16) | ((guint32) data[7] << 24);
-
-      return (guint64) riff_size + 8 <= length;
-    }
-
-  return TRUE;
-}
-
-static guint32
-be32 (const guint8 *p)
-{
-  return ((guint32) p[0] << 24) | (p[1] << 16) | (p[2] << 8) | p[3];
-}
-
-/* The size an image's header claims, read here rather than by a loader:
- * GdkPixbuf's loaders allocate the whole image as soon as they know its
- * size, before anyone can say no. FALSE when the header cannot be found. */
-static gboolean
-read_header_size (const guint8 *data,
-                  gsize         length,
-                  const char   *mime_type,
-                  gint64       *width,
-                  gint64       *height)
-{
-  if (g_str_equal (mime_type, "image/png"))
-    {
-      if (length < 24 || memcmp (data + 12, "IHDR", 4) != 0)
-        return FALSE;
-      *width = be32 (data + 16);
-      *height = be32 (data + 20);
-      return TRUE;
-    }
-
-  if (g_str_equal (mime_type, "image/jpeg"))
-    {
-      gsize i = 2;
-
-      while (i + 9 < length)
-        {
-          guint8 marker;
-          gsize segment;
-
-          if (data[i] != 0xff)
-            return FALSE;
-          marker = data[i + 1];
-          if (marker == 0xff)
-            {
-              i++;
-              continue;
-            }
-          if (marker == 0xd8 || (marker >= 0xd0 && marker <= 0xd7) || marker == 0x01)
-            {
-              i += 2;
-              continue;
-            }
-          segment = (data[i + 2] << 8) | data[i + 3];
-          /* Start-of-frame markers hold the size; C4, C8 and CC are not. */
-          if (marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 &&
-              marker != 0xcc)
-            {
-              *height = (data[i + 5] << 8) | data[i + 6];
-              *width = (data[i + 7] << 8) | data[i + 8];
-              return TRUE;
-            }
-          i += 2 + segment;
-        }
-      return FALSE;
-    }
-
-  if (g_str_equal (mime_type, "image/webp"))
-    {
-      if (length >= 30 && memcmp (data + 12, "VP8X", 4) == 0)
-        {
-          *width = 1 + (data[24] | (data[25] << 8) | (data[26] << 16));
-          *height = 1 + (data[27] | (data[28] << 8) | (data[29] << 16));
-          return TRUE;
-        }
-      if (length >= 25 && memcmp (data + 12, "VP8L", 4) == 0)
-        {
-          guint32 bits = data[21] | (data[22] << 8) | (data[23] << 16) | ((guint32) data[24] << 24);
-
-          *width = 1 + (bits & 0x3fff);
-          *height = 1 + ((bits >> 14) & 0x3fff);
-          return TRUE;
-        }
-      if (length >= 30 && memcmp (data + 12, "VP8 ", 4) == 0)
-        {
-          *width = (data[26] | (data[27] << 8)) & 0x3fff;
-          *height = (data[28] | (data[29] << 8)) & 0x3fff;
-          return TRUE;
-        }
-      return FALSE;
-    }
-
-  return FALSE;
-}
-
-/* g_base64_decode() skips what it does not understand; a gateway's broken
- * base64 must be an error, not a silently different image. One pass checks
- * and decodes: a 4K PNG is 22 MB of it, and every pass over it shows. */
-enum { B64_BAD = 0x40, B64_SPACE = 0x41, B64_PAD = 0x42 };
-
-static guint8 b64_table[256];
-
-static void
-init_b64_table (void)
-{
-  static const char alphabet[] =
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-  memset (b64_table, B64_BAD, sizeof b64_table);
-  for (guint i = 0; i < 64; i++)
-    b64_table[(guint8) alphabet[i]] = i;
-  b64_table['\n'] = b64_table['\r'] = b64_table[' '] = b64_table['\t'] = B64_SPACE;
-  b64_table['='] = B64_PAD;
-}
-
-/* Decodes @length characters into @out. Whitespace is skipped, "=" ends
- * the symbols; anything else is an error. Returns FALSE on a bad byte. */
-static gboolean
-decode_range (const guint8 *in,
-              gsize         length,
-              guint8       *out,
-              gsize        *written,
-              gsize        *symbols,
-              gsize        *padding)
-{
-  guint32 accumulator = 0;
-  guint bits = 0;
-  gsize n_out = 0, n_symbols = 0, n_padding = 0;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      guint8 value = b64_table[in[i]];
-
-      if (G_LIKELY (value < 64))
-        {
-          if (G_UNLIKELY (n_padding > 0))
-            return FALSE;
-          accumulator = (accumulator << 6) | value;
-          bits += 6;
-          n_symbols++;
-          if (bits >= 8)
-            {
-              bits -= 8;
-              out[n_out++] = (guint8) (accumulator >> bits);
-            }
-          continue;
-        }
-      if (value == B64_SPACE)
-        continue;
-      if (value == B64_PAD)
-        {
-          n_padding++;
-          continue;
-        }
-      return FALSE;
-    }
-
-  *written = n_out;
-  *symbols = n_symbols;
-  *padding = n_padding;
-  return TRUE;
-}
-
-typedef struct
-{
-  const guint8 *in;
-  gsize         length;
-  guint8       *out;
-  gsize         written, symbols, padding;
-  gboolean      ok;
-} Half;
-
-static gpointer
-decode_half (gpointer data)
-{
-  Half *half = data;
-
-  half->ok = decode_range (half->in, half->length, half->out, &half->written, &half->symbols,
-                           &half->padding);
-  return NULL;
-}
-
-/* Past a few megabytes the second half decodes on another thread. That
- * needs the first half to be plain symbols (no line breaks), so its output
- * length is known up front; otherwise it is decoded again in one pass. */
-#define B64_SPLIT_THRESHOLD (4 * 1024 * 1024)
-
-static guint8 *
-decode_base64 (const char *text,
-               gsize       length,
-               gsize      *decoded_length)
-{
-  static gsize initialized = 0;
-  g_autofree guint8 *out = NULL;
-  const guint8 *in = (const guint8 *) text;
-  gsize written = 0, symbols = 0, padding = 0;
-
-  if (g_once_init_enter (&initialized))
-    {
-      init_b64_table ();
-      g_once_init_leave (&initialized, 1);
-    }
-
-  out = g_malloc (length / 4 * 3 + 3);
-
-  if (length >= B64_SPLIT_THRESHOLD)
-    {
-      gsize half_length = length / 2 / 4 * 4;
-      Half first = { in, half_length, out, 0, 0, 0, FALSE };
-      Half second = { in + half_length, length - half_length, out + half_length / 4 * 3,
-                      0, 0, 0, FALSE };
-      GThread *thread = g_thread_new ("easel-base64", decode_half, &second);
-
-      decode_half (&first);
-      g_thread_join (thread);
-
-      if (first.ok && second.ok && first.symbols == half_length && first.padding == 0)
-        {
-          symbols = first.symbols + second.symbols;
-          padding = second.padding;
-          if (symbols == 0 || padding > 2 || (symbols + padding) % 4 != 0)
-            return NULL;
-          *decoded_length = first.written + second.written;
-          return g_steal_pointer (&out);
-        }
-      if (!first.ok || !second.ok)
-        return NULL;
-    }
-
-  if (!decode_range (in, length, out, &written, &symbols, &padding))
-    return NULL;
-  if (symbols == 0 || padding > 2 || (symbols + padding) % 4 != 0)
-    return NULL;
-
-  *decoded_length = written;
-  return g_steal_pointer (&out);
 }
 
 typedef struct
@@ -534,7 +246,7 @@ decode_internal (GBytes        *data,
       g_autofree guint8 *decoded = NULL;
       gsize decoded_length = 0;
 
-      decoded = decode_base64 (text, text_length, &decoded_length);
+      decoded = easel_image_decode_base64 (text, text_length, &decoded_length);
       if (decoded == NULL)
         {
           g_set_error_literal (error, EASEL_ERROR, EASEL_ERROR_BAD_RESPONSE,
@@ -565,7 +277,7 @@ decode_internal (GBytes        *data,
     }
   self->mime_type = mime_type;
 
-  if (!is_complete (bytes, length, mime_type))
+  if (!easel_image_is_complete (bytes, length, mime_type))
     {
       g_set_error_literal (error, EASEL_ERROR, EASEL_ERROR_BAD_RESPONSE,
                            _("The gateway sent an image that is cut short, so it cannot be used. "
@@ -576,7 +288,7 @@ decode_internal (GBytes        *data,
   {
     gint64 claimed_width, claimed_height;
 
-    if (!read_header_size (bytes, length, mime_type, &claimed_width, &claimed_height))
+    if (!easel_image_read_header_size (bytes, length, mime_type, &claimed_width, &claimed_height))
       {
         g_set_error_literal (error, EASEL_ERROR, EASEL_ERROR_BAD_RESPONSE,
                              _("The gateway sent a damaged image whose size cannot be read. "

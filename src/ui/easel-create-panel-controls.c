@@ -46,7 +46,8 @@ easel_create_panel_uses_ratio_form (EaselCreatePanel *self)
 gboolean
 easel_create_panel_custom_size_chosen (EaselCreatePanel *self)
 {
-  const char *value = easel_create_panel_uses_ratio_form (self) ? selected_value (self->ratio_row, self->ratio_values)
+  const char *value = easel_create_panel_uses_ratio_form (self)
+                        ? selected_value (self->ratio_row, self->ratio_values)
                                              : selected_value (self->size_row, self->size_values);
 
   return g_strcmp0 (value, CUSTOM_SIZE) == 0;
@@ -61,7 +62,8 @@ easel_create_panel_read_size (EaselCreatePanel *self)
     return g_strdup_printf ("%dx%d", gtk_spin_button_get_value_as_int (self->width_spin),
                             gtk_spin_button_get_value_as_int (self->height_spin));
 
-  value = easel_create_panel_uses_ratio_form (self) ? selected_value (self->ratio_row, self->ratio_values)
+  value = easel_create_panel_uses_ratio_form (self)
+            ? selected_value (self->ratio_row, self->ratio_values)
                                  : selected_value (self->size_row, self->size_values);
   return g_strdup (value != NULL ? value : "auto");
 }
@@ -100,15 +102,16 @@ easel_create_panel_build_request (EaselCreatePanel *self)
   easel_request_set_size (request, size);
   if (easel_size_is_ratio (size) || easel_size_is_auto (size))
     easel_request_set_resolution (request, get_resolution (self));
-  easel_request_set_quality (request, (EaselQuality) adw_combo_row_get_selected (self->quality_row));
+  easel_request_set_quality (request,
+                             (EaselQuality) adw_combo_row_get_selected (self->quality_row));
   easel_request_set_output_format (request, format);
   if (format != EASEL_OUTPUT_FORMAT_PNG)
-    easel_request_set_output_compression (request,
-                                          gtk_spin_button_get_value_as_int (self->compression_spin));
-  easel_request_set_background (request,
-                                (EaselBackground) adw_combo_row_get_selected (self->background_row));
-  easel_request_set_moderation (request,
-                                (EaselModeration) adw_combo_row_get_selected (self->moderation_row));
+    easel_request_set_output_compression (
+      request, gtk_spin_button_get_value_as_int (self->compression_spin));
+  easel_request_set_background (
+    request, (EaselBackground) adw_combo_row_get_selected (self->background_row));
+  easel_request_set_moderation (
+    request, (EaselModeration) adw_combo_row_get_selected (self->moderation_row));
   easel_request_set_n (request, gtk_spin_button_get_value_as_int (self->n_spin));
 
   if (limits != NULL && limits->supports_streaming && gtk_switch_get_active (self->stream_switch))

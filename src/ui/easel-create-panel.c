@@ -198,8 +198,8 @@ update_estimate (EaselCreatePanel *self,
 
   if (self->profile != NULL && easel_pricing_estimate (self->profile, request, &amount))
     {
-      g_autofree char *price = easel_pricing_format (amount,
-                                                     easel_profile_get_pricing (self->profile)->currency);
+      const EaselProfilePricing *pricing = easel_profile_get_pricing (self->profile);
+      g_autofree char *price = easel_pricing_format (amount, pricing->currency);
       guint n = easel_request_get_n (request);
 
       /* Translators: a cost estimate, e.g. "≈ $0.041 for 1 image". */
@@ -528,7 +528,8 @@ easel_create_panel_class_init (EaselCreatePanelClass *klass)
   gtk_widget_class_install_action (widget_class, "panel.generate", NULL, generate_action);
 
   g_type_ensure (EASEL_TYPE_REFERENCE_TRAY);
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/easel-create-panel.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/easel-create-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, EaselCreatePanel, scroller);
   gtk_widget_class_bind_template_child (widget_class, EaselCreatePanel, profile_row);
   gtk_widget_class_bind_template_child (widget_class, EaselCreatePanel, prompt_view);
@@ -564,6 +565,7 @@ static void
 easel_create_panel_init (EaselCreatePanel *self)
 {
   GtkShortcutController *shortcuts;
+  GtkShortcutTrigger *trigger;
 
   self->size_values = g_ptr_array_new_with_free_func (g_free);
   self->ratio_values = g_ptr_array_new_with_free_func (g_free);
@@ -575,10 +577,11 @@ easel_create_panel_init (EaselCreatePanel *self)
    * caught before the text view would take the key. */
   shortcuts = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (shortcuts), GTK_PHASE_CAPTURE);
+  trigger = gtk_alternative_trigger_new (gtk_shortcut_trigger_parse_string ("<Control>Return"),
+                                         gtk_shortcut_trigger_parse_string ("<Control>KP_Enter"));
   gtk_shortcut_controller_add_shortcut (shortcuts,
-    gtk_shortcut_new (gtk_alternative_trigger_new (gtk_shortcut_trigger_parse_string ("<Control>Return"),
-                                                   gtk_shortcut_trigger_parse_string ("<Control>KP_Enter")),
-                      gtk_named_action_new ("panel.generate")));
+                                        gtk_shortcut_new (trigger,
+                                                          gtk_named_action_new ("panel.generate")));
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (shortcuts));
 
   g_signal_connect_swapped (self->prompt_view, "paste-clipboard",

@@ -156,7 +156,8 @@ update_meta (EaselJobCard *self)
   g_string_append (meta, easel_profile_get_name (profile));
   if (cost >= 0)
     {
-      g_autofree char *price = easel_pricing_format (cost, easel_profile_get_pricing (profile)->currency);
+      const EaselProfilePricing *pricing = easel_profile_get_pricing (profile);
+      g_autofree char *price = easel_pricing_format (cost, pricing->currency);
 
       g_string_append (meta, " · ");
       g_string_append (meta, price);
@@ -332,7 +333,8 @@ rebuild_images (EaselJobCard *self)
       /* Translators: an image in a result card, e.g. "Image 1 of 4, 1536 × 1024". */
       label = g_strdup_printf (_("Image %u of %u, %d × %d"), i + 1, n,
                                easel_image_get_width (image), easel_image_get_height (image));
-      gtk_widget_set_tooltip_text (button, _("View (Enter); drag to another app to share the file"));
+      gtk_widget_set_tooltip_text (button,
+                                   _("View (Enter); drag to another app to share the file"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       label, -1);
 

@@ -202,7 +202,8 @@ update_chrome (EaselViewer *self)
   /* Translators: the image shown of the job's images, e.g. "2 / 4". */
   position = g_strdup_printf (_("%u / %u"), self->index + 1, n);
   gtk_label_set_text (self->position_label, position);
-  gtk_label_set_text (self->title_label, easel_request_get_prompt (easel_job_get_request (self->job)));
+  gtk_label_set_text (self->title_label,
+                      easel_request_get_prompt (easel_job_get_request (self->job)));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label),
                                easel_request_get_prompt (easel_job_get_request (self->job)));
 
@@ -255,7 +256,9 @@ easel_viewer_show (EaselViewer *self,
   /* The thumbnail at once, the full image when it is decoded. */
   if (easel_image_get_thumbnail (image) != NULL)
     {
-      g_autoptr(GdkTexture) thumbnail = gdk_texture_new_for_pixbuf (easel_image_get_thumbnail (image));
+      g_autoptr(GdkTexture) thumbnail = NULL;
+
+      thumbnail = gdk_texture_new_for_pixbuf (easel_image_get_thumbnail (image));
 
       easel_image_view_set_texture (self->image_view, thumbnail);
     }
@@ -365,7 +368,8 @@ zoom_action (GtkWidget  *widget,
 static void
 on_zoom_changed (EaselViewer *self)
 {
-  g_autofree char *text = g_strdup_printf ("%.0f%%", easel_image_view_get_zoom (self->image_view) * 100);
+  double zoom = easel_image_view_get_zoom (self->image_view);
+  g_autofree char *text = g_strdup_printf ("%.0f%%", zoom * 100);
 
   gtk_label_set_text (self->zoom_label, text);
 }
@@ -438,7 +442,8 @@ easel_viewer_class_init (EaselViewerClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "viewer.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "viewer.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "viewer.previous", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "viewer.copy", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK,
+                                       "viewer.copy", NULL);
 
   g_type_ensure (EASEL_TYPE_IMAGE_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/easel-viewer.ui");

@@ -291,7 +291,10 @@ easel_window_image_action (EaselWindow *self,
   else if (g_str_equal (name, "copy-details"))
     {
       GtkWidget *card = easel_window_get_card (self, job);
-      g_autofree char *details = card != NULL ? easel_job_card_describe (EASEL_JOB_CARD (card)) : NULL;
+      g_autofree char *details = NULL;
+
+      if (card != NULL)
+        details = easel_job_card_describe (EASEL_JOB_CARD (card));
 
       if (details != NULL)
         {
@@ -405,5 +408,6 @@ easel_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK,
                                        "win.copy-image", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "win.paste", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK,
+                                       "win.paste", NULL);
 }

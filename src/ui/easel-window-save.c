@@ -84,6 +84,14 @@ on_saved_as (GObject      *object,
   show_saved (data->window, data->file);
 }
 
+/* The prompt and parameters that go inside every saved file. */
+static EaselImageMetadata *
+metadata_for (EaselJob *job)
+{
+  return easel_image_metadata_new_for_request (easel_job_get_request (job),
+                                               easel_job_get_profile (job));
+}
+
 static EaselOutputFormat
 image_format (EaselImage *image)
 {
@@ -120,16 +128,16 @@ save_to_folder (EaselWindow *self,
                 EaselImage  *image,
                 GFile       *folder)
 {
-  g_autoptr(EaselImageMetadata) metadata =
-    easel_image_metadata_new_for_request (easel_job_get_request (job), easel_job_get_profile (job));
+  g_autoptr(EaselImageMetadata) metadata = metadata_for (job);
   g_autofree char *name = easel_export_suggest_name (metadata, image_format (image));
   SaveData *data = g_new0 (SaveData, 1);
 
   data->window = g_object_ref (self);
   data->image = g_object_ref (image);
-  easel_export_save_to_folder_async (easel_image_get_bytes (image), easel_image_get_mime_type (image),
-                                     folder, name, image_format (image), metadata,
-                                     self->cancellable, on_saved_to_folder, data);
+  easel_export_save_to_folder_async (easel_image_get_bytes (image),
+                                     easel_image_get_mime_type (image), folder, name,
+                                     image_format (image), metadata, self->cancellable,
+                                     on_saved_to_folder, data);
 }
 
 typedef struct
@@ -154,8 +162,7 @@ save_as (EaselWindow *self,
          EaselImage  *image,
          GFile       *file)
 {
-  g_autoptr(EaselImageMetadata) metadata =
-    easel_image_metadata_new_for_request (easel_job_get_request (job), easel_job_get_profile (job));
+  g_autoptr(EaselImageMetadata) metadata = metadata_for (job);
   SaveData *data = g_new0 (SaveData, 1);
 
   data->window = g_object_ref (self);
@@ -216,8 +223,7 @@ ask_where (EaselWindow *self,
 
   if (image != NULL)
     {
-      g_autoptr(EaselImageMetadata) metadata =
-        easel_image_metadata_new_for_request (easel_job_get_request (job), easel_job_get_profile (job));
+      g_autoptr(EaselImageMetadata) metadata = metadata_for (job);
       g_autofree char *name = easel_export_suggest_name (metadata, image_format (image));
       GtkFileFilter *filter;
 
