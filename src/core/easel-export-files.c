@@ -21,8 +21,7 @@
 #include <unistd.h>
 
 #include "easel-export-private.h"
-
-#define WRITE_CHUNK (256 * 1024)
+#include "easel-file-private.h"
 
 static void
 set_io_error (GError     **error,
@@ -46,36 +45,6 @@ set_folder_error (GError     **error,
                _("Could not save the image in “%s”: %s"), display, g_strerror (saved_errno));
 }
 
-static gboolean
-write_all (int            fd,
-           const guint8  *data,
-           gsize          length,
-           GCancellable  *cancellable)
-{
-  while (length > 0)
-    {
-      gssize written;
-
-      if (g_cancellable_is_cancelled (cancellable))
-        {
-          errno = ECANCELED;
-          return FALSE;
-        }
-
-      written = write (fd, data, MIN (length, WRITE_CHUNK));
-      if (written < 0)
-        {
-          if (errno == EINTR)
-            continue;
-          return FALSE;
-        }
-      data += written;
-      length -= written;
-    }
-
-  return TRUE;
-}
-
 /* A new hidden file beside the destination, written and synced, so the
  * rename that follows is the only moment the destination changes. */
 static char *
@@ -84,53 +53,20 @@ write_temp (const char    *directory,
             GCancellable  *cancellable,
             GError       **error)
 {
-  g_autofree char *path = g_build_filename (directory, ".easel-export-XXXXXX.part", NULL);
   gsize length;
   const guint8 *data = g_bytes_get_data (bytes, &length);
-  gboolean ok;
-  int fd, saved;
+  int saved = 0;
+  char *path = easel_file_write_temp (directory, ".easel-export-", data, length, cancellable,
+                                      &saved);
 
-  fd = g_mkstemp_full (path, O_WRONLY | O_CLOEXEC, 0644);
-  if (fd < 0)
+  if (path == NULL)
     {
-      set_folder_error (error, errno, directory);
-      return NULL;
-    }
-
-  ok = write_all (fd, data, length, cancellable) && fsync (fd) == 0;
-  saved = errno;
-  /* Network file systems may only report a failed write here. */
-  if (close (fd) != 0 && ok)
-    {
-      ok = FALSE;
-      saved = errno;
-    }
-
-  if (!ok)
-    {
-      g_unlink (path);
       if (saved == ECANCELED)
         g_cancellable_set_error_if_cancelled (cancellable, error);
       else
         set_folder_error (error, saved, directory);
-      return NULL;
     }
-
-  return g_steal_pointer (&path);
-}
-
-/* The rename must reach the disk too, or after a crash the image could be
- * found under its temp name, or not at all. */
-static void
-sync_directory (const char *directory)
-{
-  int fd = open (directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-
-  if (fd >= 0)
-    {
-      fsync (fd);
-      close (fd);
-    }
+  return path;
 }
 
 static gboolean
@@ -158,38 +94,8 @@ save_local (const char    *path,
       return FALSE;
     }
 
-  sync_directory (directory);
+  easel_file_sync_directory (directory);
   return TRUE;
-}
-
-/* rename() that never replaces: a file already in the folder is the user's. */
-static int
-rename_no_replace (const char *from,
-                   const char *to)
-{
-  int fd;
-
-#ifdef RENAME_NOREPLACE
-  if (renameat2 (AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE) == 0)
-    return 0;
-  if (errno != EINVAL && errno != ENOSYS)
-    return -1;
-#endif
-  if (link (from, to) == 0)
-    {
-      g_unlink (from);
-      return 0;
-    }
-  if (errno != EPERM && errno != EOPNOTSUPP)
-    return -1;
-
-  /* No hard links either (FAT on a USB stick): claim the name, then
-   * rename over the claim, which is ours. */
-  fd = open (to, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-  if (fd < 0)
-    return -1;
-  close (fd);
-  return g_rename (from, to);
 }
 
 /* "name.png", "name (2).png"… */
@@ -236,9 +142,9 @@ save_to_folder_local (const char    *directory,
           return NULL;
         }
 
-      if (rename_no_replace (temp, path) == 0)
+      if (easel_file_rename_no_replace (temp, path) == 0)
         {
-          sync_directory (directory);
+          easel_file_sync_directory (directory);
           return g_file_new_for_path (path);
         }
       if (errno != EEXIST)

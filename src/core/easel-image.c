@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "easel-error.h"
+#include "easel-file-private.h"
 #include "easel-image-private.h"
 
 #define WRITE_CHUNK (256 * 1024)
@@ -499,58 +500,6 @@ easel_image_decode_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-static gboolean
-write_all (int            fd,
-           const guint8  *data,
-           gsize          length,
-           GCancellable  *cancellable,
-           GError       **error)
-{
-  while (length > 0)
-    {
-      gssize written;
-
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
-
-      written = write (fd, data, MIN (length, WRITE_CHUNK));
-      if (written < 0)
-        {
-          int saved = errno;
-
-          if (saved == EINTR)
-            continue;
-          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s",
-                       g_strerror (saved));
-          return FALSE;
-        }
-
-      data += written;
-      length -= written;
-    }
-
-  return TRUE;
-}
-
-/* rename() that refuses to replace: an image already on disk is never
- * overwritten by a later one of the same name. */
-static int
-rename_no_replace (const char *from,
-                   const char *to)
-{
-#ifdef RENAME_NOREPLACE
-  if (renameat2 (AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE) == 0)
-    return 0;
-  if (errno != EINVAL && errno != ENOSYS)
-    return -1;
-#endif
-  /* Filesystems without RENAME_NOREPLACE: link fails if the name exists. */
-  if (link (from, to) != 0)
-    return -1;
-  g_unlink (from);
-  return 0;
-}
-
 gboolean
 easel_image_save (EaselImage    *self,
                   const char    *directory,
@@ -559,57 +508,32 @@ easel_image_save (EaselImage    *self,
                   GError       **error)
 {
   g_autofree char *template = NULL;
-  g_autoptr(GError) local_error = NULL;
   const guint8 *data;
   gsize length;
-  int fd;
+  int saved = 0;
 
   g_return_val_if_fail (EASEL_IS_IMAGE (self), FALSE);
   g_return_val_if_fail (directory != NULL && stem != NULL, FALSE);
 
   if (g_mkdir_with_parents (directory, 0755) != 0)
     {
-      int saved = errno;
-
+      saved = errno;
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
                    _("Could not create the folder “%s” for the image: %s"),
                    directory, g_strerror (saved));
       return FALSE;
     }
 
-  template = g_build_filename (directory, ".easel-XXXXXX.part", NULL);
-  fd = g_mkstemp_full (template, O_WRONLY | O_CLOEXEC, 0644);
-  if (fd < 0)
+  data = g_bytes_get_data (self->bytes, &length);
+  template = easel_file_write_temp (directory, ".easel-", data, length, cancellable, &saved);
+  if (template == NULL)
     {
-      int saved = errno;
-
+      if (saved == ECANCELED && g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
                    _("Could not write the image into “%s”: %s"), directory, g_strerror (saved));
       return FALSE;
     }
-
-  data = g_bytes_get_data (self->bytes, &length);
-  if (write_all (fd, data, length, cancellable, &local_error) && fsync (fd) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (&local_error, G_IO_ERROR, g_io_error_from_errno (saved), "%s",
-                   g_strerror (saved));
-    }
-
-  if (local_error != NULL)
-    {
-      close (fd);
-      g_unlink (template);
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        g_set_error (error, local_error->domain, local_error->code,
-                     _("Could not write the image into “%s”: %s"), directory,
-                     local_error->message);
-      return FALSE;
-    }
-  close (fd);
 
   for (guint n = 1; n < 10000; n++)
     {
@@ -618,17 +542,11 @@ easel_image_save (EaselImage    *self,
         : g_strdup_printf ("%s-%u.%s", stem, n, easel_image_get_extension (self));
       g_autofree char *path = g_build_filename (directory, name, NULL);
 
-      if (rename_no_replace (template, path) == 0)
+      if (easel_file_rename_no_replace (template, path) == 0)
         {
-          int dir_fd = open (directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-
           /* The rename itself must reach the disk, or a crash could leave
            * the image under its temp name. */
-          if (dir_fd >= 0)
-            {
-              fsync (dir_fd);
-              close (dir_fd);
-            }
+          easel_file_sync_directory (directory);
           g_free (self->path);
           self->path = g_steal_pointer (&path);
           return TRUE;
@@ -636,8 +554,7 @@ easel_image_save (EaselImage    *self,
 
       if (errno != EEXIST)
         {
-          int saved = errno;
-
+          saved = errno;
           g_unlink (template);
           g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
                        _("Could not write the image into “%s”: %s"), directory,
