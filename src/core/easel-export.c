@@ -19,7 +19,6 @@
 #include "easel-export-private.h"
 #include "easel-image-metadata-private.h"
 
-#define HEADER_PIECE 64
 #define JPEG_QUALITY "92"
 
 static const char *
@@ -66,29 +65,6 @@ easel_export_can_convert_to (EaselOutputFormat format)
 
 /* --- Converting ---------------------------------------------------------- */
 
-typedef struct
-{
-  int      width;
-  int      height;
-  gboolean too_large;
-} Header;
-
-static void
-on_size_prepared (GdkPixbufLoader *loader,
-                  int              width,
-                  int              height,
-                  Header          *header)
-{
-  header->width = width;
-  header->height = height;
-  if (width > EASEL_MAX_IMAGE_SIDE || height > EASEL_MAX_IMAGE_SIDE ||
-      (gint64) width * height > EASEL_MAX_IMAGE_PIXELS)
-    {
-      header->too_large = TRUE;
-      gdk_pixbuf_loader_set_size (loader, 1, 1);
-    }
-}
-
 static const char *
 mime_display_name (const char *mime_type)
 {
@@ -105,58 +81,30 @@ decode (GBytes        *image,
         GCancellable  *cancellable,
         GError       **error)
 {
-  g_autoptr(GdkPixbufLoader) loader = NULL;
   g_autoptr(GError) local_error = NULL;
-  Header header = { 0 };
+  EaselPixbufLoad load;
   gsize length;
   const guint8 *data = g_bytes_get_data (image, &length);
-  GdkPixbuf *pixbuf;
+  GdkPixbuf *pixbuf = easel_image_load_pixbuf (data, length, mime_type, &load, cancellable,
+                                               &local_error);
 
-  loader = gdk_pixbuf_loader_new_with_mime_type (mime_type, NULL);
-  if (loader == NULL)
-    {
-      g_set_error (error, EASEL_ERROR, EASEL_ERROR_INVALID_REQUEST,
-                   _("Easel cannot read %s images on this system, so it cannot convert this "
-                     "one. Save it in its own format instead."), mime_display_name (mime_type));
-      return NULL;
-    }
-  g_signal_connect (loader, "size-prepared", G_CALLBACK (on_size_prepared), &header);
+  if (pixbuf != NULL)
+    return pixbuf;
 
-  /* Small pieces until the header has told the size: a bomb is refused
-   * before any pixel memory is taken. */
-  for (gsize offset = 0, piece; offset < length && !header.too_large; offset += piece)
-    {
-      piece = header.width > 0 ? length - offset : MIN (HEADER_PIECE, length - offset);
-      if (!gdk_pixbuf_loader_write (loader, data + offset, piece, &local_error))
-        break;
-    }
-
-  if (local_error == NULL && !header.too_large)
-    gdk_pixbuf_loader_close (loader, &local_error);
+  if (load.no_loader)
+    g_set_error (error, EASEL_ERROR, EASEL_ERROR_INVALID_REQUEST,
+                 _("Easel cannot read %s images on this system, so it cannot convert this "
+                   "one. Save it in its own format instead."), mime_display_name (mime_type));
+  else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  else if (load.too_large)
+    g_set_error (error, EASEL_ERROR, EASEL_ERROR_TOO_LARGE,
+                 _("The image claims to be %d × %d pixels, past Easel’s limit; it was not "
+                   "converted."), load.width, load.height);
   else
-    gdk_pixbuf_loader_close (loader, NULL);
-
-  if (header.too_large)
-    {
-      g_set_error (error, EASEL_ERROR, EASEL_ERROR_TOO_LARGE,
-                   _("The image claims to be %d × %d pixels, past Easel’s limit; it was not "
-                     "converted."), header.width, header.height);
-      return NULL;
-    }
-
-  pixbuf = gdk_pixbuf_loader_get_pixbuf (loader);
-  if (local_error != NULL || pixbuf == NULL)
-    {
-      g_set_error (error, EASEL_ERROR, EASEL_ERROR_BAD_RESPONSE,
-                   _("The image is damaged and cannot be converted (%s)."),
-                   local_error != NULL ? local_error->message : _("no picture in it"));
-      return NULL;
-    }
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
-
-  return g_object_ref (pixbuf);
+    g_set_error (error, EASEL_ERROR, EASEL_ERROR_BAD_RESPONSE,
+                 _("The image is damaged and cannot be converted (%s)."), local_error->message);
+  return NULL;
 }
 
 /* JPEG has no transparency: what was see-through becomes white, as on a

@@ -1,5 +1,6 @@
 /* easel-image-bytes.c: checking an image's bytes before any decoder sees
- * them: base64, format, completeness and the size the header claims
+ * them (base64, format, completeness, the size the header claims), and
+ * decoding them under the pixel caps
  *
  * Copyright 2026 The Easel developers
  *
@@ -9,6 +10,8 @@
 #include "config.h"
 
 #include <string.h>
+
+#include <glib/gi18n.h>
 
 #include "easel-image-private.h"
 
@@ -300,3 +303,125 @@ easel_image_decode_base64 (const char *text,
   return g_steal_pointer (&out);
 }
 
+
+/* --- decoding under the caps -------------------------------------------- */
+
+/* Small pieces until the header has told the size, so an image past the
+ * caps is stopped before the loader sees any pixel data; then large ones,
+ * checking for cancellation between them. */
+#define HEADER_PIECE 64
+#define BODY_PIECE   (1024 * 1024)
+
+static void
+on_size_prepared (GdkPixbufLoader *loader,
+                  int              width,
+                  int              height,
+                  EaselPixbufLoad *load)
+{
+  load->width = width;
+  load->height = height;
+  if (width > EASEL_MAX_IMAGE_SIDE || height > EASEL_MAX_IMAGE_SIDE ||
+      (gint64) width * height > EASEL_MAX_IMAGE_PIXELS)
+    {
+      load->too_large = TRUE;
+      /* Loaders that scale while decoding (JPEG) then allocate next to
+       * nothing; PNG's allocates regardless, which is why callers read the
+       * header's size first where they can. */
+      gdk_pixbuf_loader_set_size (loader, 1, 1);
+    }
+}
+
+/* GdkPixbuf fills the rest of a cut-off image with grey and reports no
+ * error; its updates say how far the picture really got. */
+static void
+on_area_updated (GdkPixbufLoader *loader,
+                 int              x,
+                 int              y,
+                 int              width,
+                 int              height,
+                 EaselPixbufLoad *load)
+{
+  load->rows_done = MAX (load->rows_done, y + height);
+}
+
+/**
+ * easel_image_load_pixbuf:
+ * @data: encoded image bytes
+ * @length: their length
+ * @mime_type: (nullable): their type, or %NULL to let GdkPixbuf tell
+ * @load: (out caller-allocates): what was learnt besides the pixels
+ * @cancellable: (nullable): a #GCancellable
+ * @error: the loader's own error (its domain and code), or
+ *   %G_IO_ERROR_CANCELLED
+ *
+ * Decodes on the calling thread (a worker's), refusing an image past
+ * %EASEL_MAX_IMAGE_SIDE and %EASEL_MAX_IMAGE_PIXELS before its pixels are
+ * allocated: then %NULL is returned with @load->too_large and no error.
+ * Without a loader for @mime_type, %NULL with @load->no_loader and no
+ * error. @load->cut_short says the picture stopped before its last row.
+ *
+ * Returns: (transfer full) (nullable): the pixels
+ */
+GdkPixbuf *
+easel_image_load_pixbuf (const guint8     *data,
+                         gsize             length,
+                         const char       *mime_type,
+                         EaselPixbufLoad  *load,
+                         GCancellable     *cancellable,
+                         GError          **error)
+{
+  g_autoptr(GdkPixbufLoader) loader = NULL;
+  g_autoptr(GError) local_error = NULL;
+  GdkPixbuf *pixbuf;
+
+  g_return_val_if_fail (load != NULL, NULL);
+
+  memset (load, 0, sizeof *load);
+  loader = mime_type != NULL ? gdk_pixbuf_loader_new_with_mime_type (mime_type, NULL)
+                             : gdk_pixbuf_loader_new ();
+  if (loader == NULL)
+    {
+      load->no_loader = TRUE;
+      return NULL;
+    }
+
+  g_signal_connect (loader, "size-prepared", G_CALLBACK (on_size_prepared), load);
+  g_signal_connect (loader, "area-updated", G_CALLBACK (on_area_updated), load);
+
+  for (gsize offset = 0, piece; offset < length && !load->too_large; offset += piece)
+    {
+      piece = MIN (load->width > 0 ? BODY_PIECE : HEADER_PIECE, length - offset);
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          gdk_pixbuf_loader_close (loader, NULL);
+          return NULL;
+        }
+
+      if (!gdk_pixbuf_loader_write (loader, data + offset, piece, &local_error))
+        break;
+    }
+
+  /* A small file may only reach the decoder when the loader is closed. */
+  if (local_error == NULL && !load->too_large)
+    gdk_pixbuf_loader_close (loader, &local_error);
+  else
+    gdk_pixbuf_loader_close (loader, NULL);
+
+  if (load->too_large)
+    return NULL;
+
+  pixbuf = gdk_pixbuf_loader_get_pixbuf (loader);
+  if (local_error != NULL || pixbuf == NULL)
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error_literal (error, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_CORRUPT_IMAGE,
+                             _("there is no picture in it"));
+      return NULL;
+    }
+
+  load->cut_short = load->rows_done < gdk_pixbuf_get_height (pixbuf);
+  return g_object_ref (pixbuf);
+}

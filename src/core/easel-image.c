@@ -25,8 +25,6 @@
 #include "easel-file-private.h"
 #include "easel-image-private.h"
 
-#define WRITE_CHUNK (256 * 1024)
-#define HEADER_PIECE 64
 
 struct _EaselImage
 {
@@ -63,32 +61,6 @@ easel_image_class_init (EaselImageClass *klass)
 static void
 easel_image_init (EaselImage *self)
 {
-}
-
-typedef struct
-{
-  int      width;
-  int      height;
-  gboolean too_large;
-} Header;
-
-static void
-on_size_prepared (GdkPixbufLoader *loader,
-                  int              width,
-                  int              height,
-                  Header          *header)
-{
-  header->width = width;
-  header->height = height;
-
-  if (width > EASEL_MAX_IMAGE_SIDE || height > EASEL_MAX_IMAGE_SIDE ||
-      (gint64) width * height > EASEL_MAX_IMAGE_PIXELS)
-    {
-      header->too_large = TRUE;
-      /* A 1×1 target stops the loader from allocating the full image
-       * while it finishes the bytes already given. */
-      gdk_pixbuf_loader_set_size (loader, 1, 1);
-    }
 }
 
 static GdkPixbuf *
@@ -228,13 +200,12 @@ decode_internal (GBytes        *data,
   g_autoptr(EaselImage) self = NULL;
   Writer writer = { 0 };
   GThread *writer_thread = NULL;
-  g_autoptr(GdkPixbufLoader) loader = NULL;
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
   g_autoptr(GError) local_error = NULL;
-  Header header = { 0 };
+  EaselPixbufLoad load;
   const guint8 *bytes;
   const char *mime_type;
   gsize length;
-  GdkPixbuf *pixbuf;
 
   g_return_val_if_fail (data != NULL, NULL);
 
@@ -320,8 +291,8 @@ decode_internal (GBytes        *data,
       writer_thread = g_thread_new ("easel-write", write_thread, &writer);
     }
 
-  loader = gdk_pixbuf_loader_new_with_mime_type (mime_type, &local_error);
-  if (loader == NULL)
+  pixbuf = easel_image_load_pixbuf (bytes, length, mime_type, &load, cancellable, &local_error);
+  if (pixbuf == NULL && load.no_loader)
     {
       /* The bytes are a real image of a format this system cannot draw
        * (WebP without its GdkPixbuf loader): keep them, billed images are
@@ -332,49 +303,21 @@ decode_internal (GBytes        *data,
       return g_steal_pointer (&self);
     }
 
-  g_signal_connect (loader, "size-prepared", G_CALLBACK (on_size_prepared), &header);
-
-  /* Small pieces until the header has told the size, so a bomb is caught
-   * before the loader sees any pixel data; then large ones. */
-  for (gsize offset = 0, piece; offset < length && !header.too_large; offset += piece)
-    {
-      piece = MIN (header.width > 0 ? WRITE_CHUNK : HEADER_PIECE, length - offset);
-
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        {
-          gdk_pixbuf_loader_close (loader, NULL);
-          finish_writer (&writer, writer_thread, FALSE, NULL);
-          return NULL;
-        }
-
-      if (!gdk_pixbuf_loader_write (loader, bytes + offset, piece, &local_error))
-        break;
-    }
-
-  if (header.too_large)
-    {
-      gdk_pixbuf_loader_close (loader, NULL);
-      finish_writer (&writer, writer_thread, FALSE, NULL);
-      g_set_error (error, EASEL_ERROR, EASEL_ERROR_TOO_LARGE,
-                   _("The gateway sent an image that claims to be %d × %d pixels, past Easel’s "
-                     "limit of %d pixels a side and %lld in all; it was not opened."),
-                   header.width, header.height, EASEL_MAX_IMAGE_SIDE,
-                   (long long) EASEL_MAX_IMAGE_PIXELS);
-      return NULL;
-    }
-
-  if (local_error == NULL)
-    gdk_pixbuf_loader_close (loader, &local_error);
-  else
-    gdk_pixbuf_loader_close (loader, NULL);
-
-  pixbuf = gdk_pixbuf_loader_get_pixbuf (loader);
-  if (local_error != NULL || pixbuf == NULL)
+  if (pixbuf == NULL)
     {
       finish_writer (&writer, writer_thread, FALSE, NULL);
-      g_set_error (error, EASEL_ERROR, EASEL_ERROR_BAD_RESPONSE,
-                   _("The gateway sent a damaged image that cannot be read (%s). Try again."),
-                   local_error ? local_error->message : _("no picture in it"));
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else if (load.too_large)
+        g_set_error (error, EASEL_ERROR, EASEL_ERROR_TOO_LARGE,
+                     _("The gateway sent an image that claims to be %d × %d pixels, past "
+                       "Easel’s limit of %d pixels a side and %lld in all; it was not opened."),
+                     load.width, load.height, EASEL_MAX_IMAGE_SIDE,
+                     (long long) EASEL_MAX_IMAGE_PIXELS);
+      else
+        g_set_error (error, EASEL_ERROR, EASEL_ERROR_BAD_RESPONSE,
+                     _("The gateway sent a damaged image that cannot be read (%s). Try again."),
+                     local_error->message);
       return NULL;
     }
 

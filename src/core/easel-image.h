@@ -87,4 +87,22 @@ const char *easel_image_get_path        (EaselImage           *self);
 const char *easel_image_sniff_mime_type (const guint8         *data,
                                          gsize                 length);
 
+/* What easel_image_load_pixbuf() learnt besides the pixels. */
+typedef struct
+{
+  int      width;       /* as the header gave it, 0 if it never did */
+  int      height;
+  int      rows_done;   /* rows the decoder reported */
+  gboolean too_large;   /* past the caps: stopped before the pixels */
+  gboolean cut_short;   /* the picture stops before its last row */
+  gboolean no_loader;   /* GdkPixbuf has no decoder for the type */
+} EaselPixbufLoad;
+
+GdkPixbuf  *easel_image_load_pixbuf     (const guint8         *data,
+                                         gsize                 length,
+                                         const char           *mime_type,
+                                         EaselPixbufLoad      *load,
+                                         GCancellable         *cancellable,
+                                         GError              **error);
+
 G_END_DECLS

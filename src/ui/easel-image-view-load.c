@@ -13,20 +13,6 @@
 #include "easel-image.h"
 #include "easel-image-view.h"
 
-/* Bytes fed to the loader one small piece at a time until the header has
- * told the size, so loading stops there for an oversized image; then large
- * pieces, checking for cancellation between them. */
-#define HEADER_PIECE 64
-#define BODY_PIECE   (1024 * 1024)
-
-typedef struct
-{
-  int      width;
-  int      height;
-  gboolean too_large;
-  int      rows_done;
-} Header;
-
 static gboolean
 is_too_large (int width,
               int height)
@@ -48,79 +34,29 @@ set_too_large (GError     **error,
   return NULL;
 }
 
-static void
-on_size_prepared (GdkPixbufLoader *loader,
-                  int              width,
-                  int              height,
-                  Header          *header)
-{
-  header->width = width;
-  header->height = height;
-
-  if (is_too_large (width, height))
-    {
-      header->too_large = TRUE;
-      /* Loaders that can scale while decoding (JPEG) then allocate next to
-       * nothing; PNG's allocates the full size regardless, which is why
-       * load_in_thread() reads the size first where it can. */
-      gdk_pixbuf_loader_set_size (loader, 1, 1);
-    }
-}
-
-/* GdkPixbuf fills the rest of a cut-off PNG or JPEG with grey and reports
- * no error; the loader's updates say how far the picture really got. */
-static void
-on_area_updated (GdkPixbufLoader *loader,
-                 int              x,
-                 int              y,
-                 int              width,
-                 int              height,
-                 Header          *header)
-{
-  header->rows_done = MAX (header->rows_done, y + height);
-}
-
 static GdkPixbuf *
 decode (GBytes        *bytes,
         const char    *name,
         GCancellable  *cancellable,
         GError       **error)
 {
-  g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new ();
   g_autoptr(GError) local_error = NULL;
-  Header header = { 0 };
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  EaselPixbufLoad load;
   gsize length;
   const guint8 *data = g_bytes_get_data (bytes, &length);
-  GdkPixbuf *pixbuf;
 
-  g_signal_connect (loader, "size-prepared", G_CALLBACK (on_size_prepared), &header);
-  g_signal_connect (loader, "area-updated", G_CALLBACK (on_area_updated), &header);
-
-  for (gsize offset = 0, piece; offset < length && !header.too_large; offset += piece)
+  pixbuf = easel_image_load_pixbuf (data, length, NULL, &load, cancellable, &local_error);
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      piece = MIN (header.width > 0 ? BODY_PIECE : HEADER_PIECE, length - offset);
-
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        {
-          gdk_pixbuf_loader_close (loader, NULL);
-          return NULL;
-        }
-
-      if (!gdk_pixbuf_loader_write (loader, data + offset, piece, &local_error))
-        break;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
     }
 
-  /* A small file may only reach the decoder when the loader is closed. */
-  if (local_error == NULL && !header.too_large)
-    gdk_pixbuf_loader_close (loader, &local_error);
-  else
-    gdk_pixbuf_loader_close (loader, NULL);
+  if (load.too_large)
+    return set_too_large (error, name, load.width, load.height);
 
-  if (header.too_large)
-    return set_too_large (error, name, header.width, header.height);
-
-  pixbuf = gdk_pixbuf_loader_get_pixbuf (loader);
-  if (local_error != NULL || pixbuf == NULL)
+  if (pixbuf == NULL)
     {
       /* The loader's own domain and code, so a caller can still tell an
        * unknown format from a damaged file. */
@@ -132,7 +68,7 @@ decode (GBytes        *bytes,
       return NULL;
     }
 
-  if (header.rows_done < gdk_pixbuf_get_height (pixbuf))
+  if (load.cut_short)
     {
       g_set_error (error, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_CORRUPT_IMAGE,
                    _("“%s” could not be opened as an image: the file is cut short."), name);
