@@ -955,6 +955,60 @@ test_load_errors (void)
   easel_test_remove_tree (dir);
 }
 
+static GdkTexture *
+load_bytes (GBytes      *bytes,
+            const char  *name,
+            GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  easel_texture_load_bytes_async (bytes, name, NULL, store_result, &result);
+  easel_test_wait_until (pointer_is_set, &result, "the texture to load");
+
+  return easel_texture_load_finish (result, error);
+}
+
+/* Bytes in memory (a pasted reference) go the same way as files: decoded,
+ * refused past the caps, named in the error. */
+static void
+test_load_bytes (void)
+{
+  g_autoptr(GdkPixbuf) small = pixbuf_halves (40, 30, 0xff0000ff, 0x0000ffff);
+  g_autoptr(GdkPixbuf) too_wide = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 16385, 1);
+  g_autoptr(GError) error = NULL;
+  char *encoded = NULL;
+  gsize length = 0;
+
+  g_assert_true (gdk_pixbuf_save_to_buffer (small, &encoded, &length, "png", NULL, NULL));
+  {
+    g_autoptr(GBytes) bytes = g_bytes_new_take (encoded, length);
+    g_autoptr(GdkTexture) texture = load_bytes (bytes, "pasted.png", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (gdk_texture_get_width (texture), ==, 40);
+    g_assert_cmpint (gdk_texture_get_height (texture), ==, 30);
+  }
+
+  fill_with_noise (too_wide);
+  g_assert_true (gdk_pixbuf_save_to_buffer (too_wide, &encoded, &length, "png", NULL, NULL));
+  {
+    g_autoptr(GBytes) bytes = g_bytes_new_take (encoded, length);
+
+    g_assert_null (load_bytes (bytes, "pasted.png", &error));
+    g_assert_error (error, EASEL_ERROR, EASEL_ERROR_TOO_LARGE);
+    g_assert_nonnull (strstr (error->message, "pasted.png"));
+    g_clear_error (&error);
+  }
+
+  {
+    g_autoptr(GBytes) bytes = g_bytes_new_static ("not an image at all", 19);
+
+    g_assert_null (load_bytes (bytes, "notes.txt", &error));
+    g_assert_true (error->domain == GDK_PIXBUF_ERROR);
+    g_assert_nonnull (strstr (error->message, "notes.txt"));
+  }
+}
+
 /* A file with no local path (here a resource) cannot have its size read
  * ahead; the loader's own report of it stops the load. */
 static void
@@ -1046,6 +1100,7 @@ main (int   argc,
   g_test_add_func ("/image-view/scrolled-window", test_scrolled_window);
   g_test_add_func ("/image-view/load/decodes", test_load);
   g_test_add_func ("/image-view/load/errors", test_load_errors);
+  g_test_add_func ("/image-view/load/bytes", test_load_bytes);
   g_test_add_func ("/image-view/load/too-large-without-path", test_load_too_large_without_path);
 
 #undef ADD

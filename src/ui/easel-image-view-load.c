@@ -143,6 +143,65 @@ easel_texture_load_async (GFile               *file,
   g_task_run_in_thread (task, load_in_thread);
 }
 
+typedef struct
+{
+  GBytes *bytes;
+  char   *name;
+} BytesLoad;
+
+static void
+bytes_load_free (BytesLoad *load)
+{
+  g_bytes_unref (load->bytes);
+  g_free (load->name);
+  g_free (load);
+}
+
+static void
+load_bytes_in_thread (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  BytesLoad *load = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkPixbuf) pixbuf = decode (load->bytes, load->name, cancellable, &error);
+
+  if (pixbuf == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, gdk_texture_new_for_pixbuf (pixbuf), g_object_unref);
+}
+
+/**
+ * easel_texture_load_bytes_async:
+ * @bytes: encoded image bytes (a pasted image)
+ * @name: what to call it in an error message
+ *
+ * As easel_texture_load_async(), for bytes in memory: the same worker
+ * thread, the same pixel caps. Finish with easel_texture_load_finish().
+ */
+void
+easel_texture_load_bytes_async (GBytes              *bytes,
+                                const char          *name,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  BytesLoad *load;
+
+  g_return_if_fail (bytes != NULL);
+
+  load = g_new0 (BytesLoad, 1);
+  load->bytes = g_bytes_ref (bytes);
+  load->name = g_strdup (name != NULL ? name : "");
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, easel_texture_load_bytes_async);
+  g_task_set_task_data (task, load, (GDestroyNotify) bytes_load_free);
+  g_task_run_in_thread (task, load_bytes_in_thread);
+}
+
 /**
  * easel_texture_load_finish:
  * @result: the result passed to the callback
@@ -158,7 +217,9 @@ easel_texture_load_finish (GAsyncResult  *result,
                            GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == easel_texture_load_async, NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == easel_texture_load_async ||
+                        g_task_get_source_tag (G_TASK (result)) == easel_texture_load_bytes_async,
+                        NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }

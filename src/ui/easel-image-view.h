@@ -79,6 +79,13 @@ void        easel_texture_load_async             (GFile               *file,
                                                   GCancellable        *cancellable,
                                                   GAsyncReadyCallback  callback,
                                                   gpointer             user_data);
+/* The same for image bytes in memory (a pasted reference); @name is used
+ * in error messages. Finished with easel_texture_load_finish(). */
+void        easel_texture_load_bytes_async       (GBytes              *bytes,
+                                                  const char          *name,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
 GdkTexture *easel_texture_load_finish            (GAsyncResult        *result,
                                                   GError             **error);
 

@@ -49,7 +49,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static void load_reference (EaselViewer *self);
 
 static void
 set_loaded (EaselViewer *self)
@@ -96,9 +95,7 @@ on_reference_loaded (GObject      *object,
 {
   g_autoptr(EaselViewer) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GdkTexture) texture = g_task_get_source_tag (G_TASK (result)) == load_reference
-                                    ? g_task_propagate_pointer (G_TASK (result), &error)
-                                    : easel_texture_load_finish (result, &error);
+  g_autoptr(GdkTexture) texture = easel_texture_load_finish (result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -114,21 +111,6 @@ on_reference_loaded (GObject      *object,
   else
     gtk_widget_set_tooltip_text (GTK_WIDGET (self->compare_button), error->message);
   set_loaded (self);
-}
-
-static void
-decode_bytes_thread (GTask        *task,
-                     gpointer      source_object,
-                     gpointer      task_data,
-                     GCancellable *cancellable)
-{
-  GError *error = NULL;
-  GdkTexture *texture = gdk_texture_new_from_bytes (task_data, &error);
-
-  if (texture == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, texture, g_object_unref);
 }
 
 /* The "before" of before/after is the job's first reference: a file, or
@@ -166,15 +148,12 @@ load_reference (EaselViewer *self)
         case EASEL_REFERENCE_DATA_URL:
           if (easel_reference_get_bytes (first) != NULL)
             {
-              g_autoptr(GTask) task = g_task_new (NULL, self->cancellable, on_reference_loaded,
-                                                  g_object_ref (self));
-
               /* Pasted images can be large: decoded off the main loop too. */
               self->reference_pending = TRUE;
-              g_task_set_source_tag (task, load_reference);
-              g_task_set_task_data (task, g_bytes_ref (easel_reference_get_bytes (first)),
-                                    (GDestroyNotify) g_bytes_unref);
-              g_task_run_in_thread (task, decode_bytes_thread);
+              easel_texture_load_bytes_async (easel_reference_get_bytes (first),
+                                              easel_reference_get_filename (first),
+                                              self->cancellable, on_reference_loaded,
+                                              g_object_ref (self));
             }
           else
             reason = _("The reference image is no longer in memory");
