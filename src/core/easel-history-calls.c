@@ -70,11 +70,15 @@ easel_history_record_finish (EaselHistory  *self,
                              GAsyncResult  *result,
                              GError       **error)
 {
+  gssize value;
+
   g_return_val_if_fail (g_task_is_valid (result, self), 0);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == easel_history_record_async,
                         0);
 
-  return g_task_propagate_int (G_TASK (result), error);
+  value = g_task_propagate_int (G_TASK (result), error);
+  /* propagate_int gives -1 on error; ids and tokens start at 1. */
+  return MAX (value, 0);
 }
 
 /* Listing */
@@ -398,11 +402,15 @@ easel_history_delete_finish (EaselHistory  *self,
                              GAsyncResult  *result,
                              GError       **error)
 {
+  gssize value;
+
   g_return_val_if_fail (g_task_is_valid (result, self), 0);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == easel_history_delete_async,
                         0);
 
-  return g_task_propagate_int (G_TASK (result), error);
+  value = g_task_propagate_int (G_TASK (result), error);
+  /* propagate_int gives -1 on error; ids and tokens start at 1. */
+  return MAX (value, 0);
 }
 
 static void

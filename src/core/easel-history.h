@@ -138,7 +138,7 @@ gboolean            easel_history_open_finish        (EaselHistory       *self,
 /* Records @entry as it is: a pending remote job (before its first poll),
  * or a finished one whose files are already on disk. An entry with an id
  * replaces that row (a pending job finishing) and its images. Finishes
- * with the generation's id. */
+ * with the generation's id, or 0 on error. */
 void                easel_history_record_async       (EaselHistory       *self,
                                                       EaselHistoryEntry  *entry,
                                                       GCancellable       *cancellable,
@@ -183,7 +183,7 @@ gboolean            easel_history_set_favourite_finish (EaselHistory     *self,
                                                       GError            **error);
 
 /* Deletes a generation: its files go to base/trash first, then its rows.
- * Finishes with a token for easel_history_undo_delete_async(); the trash
+ * Finishes with a token for easel_history_undo_delete_async() (0 on error); the trash
  * is emptied when the history is next opened. */
 void                easel_history_delete_async       (EaselHistory       *self,
                                                       gint64              id,
