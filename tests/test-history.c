@@ -185,6 +185,13 @@ test_round_trip (Fixture       *fixture,
   EaselHistoryImage *image;
   g_autofree char *wal = g_build_filename (fixture->dir, "history.sqlite-wal", NULL);
 
+  g_autoptr(EaselProfile) profile = easel_profile_new_from_preset ("openai", "my-openai");
+  g_autoptr(GAsyncResult) got = NULL;
+  g_autoptr(EaselHistoryEntry) fetched = NULL;
+
+  easel_history_entry_set_profile (entry, profile);
+  g_assert_cmpstr (entry->profile_id, ==, "my-openai");
+  g_assert_cmpstr (entry->dialect, ==, "openai");
   entry->remote_id = g_strdup ("task-1");
   entry->input_tokens = 10;
   entry->output_tokens = 20;
@@ -219,6 +226,17 @@ test_round_trip (Fixture       *fixture,
   g_assert_cmpint (image->height, ==, 32);
   g_assert_false (image->favourite);
   g_assert_false (image->missing);
+
+  g_assert_cmpstr (back->profile_id, ==, "my-openai");
+  g_assert_cmpstr (back->profile_name, ==, entry->profile_name);
+  g_assert_cmpstr (back->dialect, ==, "openai");
+
+  easel_history_get_async (fixture->history, entry->id, NULL, store_result, &got);
+  WAIT (got);
+  fetched = easel_history_get_finish (fixture->history, got, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (fetched->id, ==, entry->id);
+  g_assert_cmpuint (fetched->images->len, ==, 2);
 
   request = easel_history_entry_get_request (back, &error);
   g_assert_no_error (error);
@@ -534,7 +552,8 @@ test_migration (void)
   g_assert_no_error (error);
   g_assert_cmpint (easel_history_schema_version (db, NULL), ==, 1);
   g_assert_true (easel_history_db_exec (db,
-    "INSERT INTO generations (id, created_at, prompt, state) VALUES (7, 5, 'old lighthouse', 'stored');"
+    "INSERT INTO generations (id, created_at, prompt, state)"
+    " VALUES (7, 5, 'old lighthouse', 'stored');"
     "INSERT INTO images (generation_id, idx, path, mime, width, height)"
     " VALUES (7, 0, 'images/a.png', 'image/png', 8, 8);", &error));
   g_assert_no_error (error);
@@ -616,6 +635,115 @@ test_concurrency (Fixture       *fixture,
 }
 
 static void
+test_errors (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(EaselHistoryEntry) ghost = easel_history_entry_new ();
+  g_autoptr(GAsyncResult) replaced = NULL;
+  g_autoptr(GAsyncResult) deleted = NULL;
+  g_autoptr(GAsyncResult) got = NULL;
+  g_autoptr(GAsyncResult) cancelled = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GPtrArray) entries = NULL;
+  GError *error = NULL;
+
+  /* Finishing a pending job whose row is gone. */
+  ghost->id = 4242;
+  easel_history_record_async (fixture->history, ghost, NULL, store_result, &replaced);
+  WAIT (replaced);
+  g_assert_cmpint (easel_history_record_finish (fixture->history, replaced, &error), ==, 0);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  easel_history_delete_async (fixture->history, 4242, NULL, store_result, &deleted);
+  WAIT (deleted);
+  g_assert_cmpuint (easel_history_delete_finish (fixture->history, deleted, &error), ==, 0);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  easel_history_get_async (fixture->history, 4242, NULL, store_result, &got);
+  WAIT (got);
+  g_assert_null (easel_history_get_finish (fixture->history, got, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* A call cancelled before the worker reaches it writes nothing. */
+  g_clear_pointer (&ghost, easel_history_entry_unref);
+  ghost = easel_history_entry_new ();
+  g_cancellable_cancel (cancellable);
+  easel_history_record_async (fixture->history, ghost, cancellable, store_result, &cancelled);
+  WAIT (cancelled);
+  g_assert_cmpint (easel_history_record_finish (fixture->history, cancelled, &error), ==, 0);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  entries = list (fixture->history, NULL);
+  g_assert_cmpuint (entries->len, ==, 0);
+}
+
+static void
+test_newer_schema (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("easel-history-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "history.sqlite", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *moved = NULL;
+  Fixture fixture = { .dir = dir };
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_true (easel_history_db_exec (db, "PRAGMA user_version = 99;", NULL));
+  sqlite3_close (db);
+
+  /* A newer Easel's store is refused and left where it is. */
+  fixture.history = easel_history_new (dir);
+  moved = open_history (fixture.history, &error);
+  g_assert_null (moved);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (easel_history_schema_version (db, NULL), ==, 99);
+  sqlite3_close (db);
+
+  fixture_tear_down (&fixture, NULL);
+  g_steal_pointer (&dir);
+}
+
+static void
+test_trash_emptied (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(EaselHistoryEntry) entry = make_entry (fixture, "bin", 1000, 1);
+  g_autofree char *trash = g_build_filename (fixture->dir, "trash", NULL);
+  g_autoptr(GAsyncResult) deleted = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *moved = NULL;
+  g_autoptr(GDir) dir = NULL;
+  EaselHistory *again;
+  gint64 id;
+
+  /* A thumbnail that was never written does not stop the deletion. */
+  ((EaselHistoryImage *) entry->images->pdata[0])->thumb_path =
+    g_build_filename (fixture->dir, "thumbs", "never-written.png", NULL);
+  id = record (fixture->history, entry);
+  easel_history_delete_async (fixture->history, id, NULL, store_result, &deleted);
+  WAIT (deleted);
+  g_assert_cmpuint (easel_history_delete_finish (fixture->history, deleted, &error), >, 0);
+  g_assert_no_error (error);
+
+  dir = g_dir_open (trash, 0, NULL);
+  g_assert_nonnull (g_dir_read_name (dir));
+  g_clear_pointer (&dir, g_dir_close);
+
+  /* The next start empties the trash. */
+  again = easel_history_new (fixture->dir);
+  moved = open_history (again, &error);
+  g_assert_no_error (error);
+  dir = g_dir_open (trash, 0, NULL);
+  g_assert_null (g_dir_read_name (dir));
+  assert_finalized (again);
+}
+
+static void
 test_fts_query (void)
 {
   g_autofree char *a = easel_history_fts_query ("say \"hi\" now");
@@ -641,10 +769,13 @@ main (int   argc,
   ADD ("/history/pending", test_pending);
   ADD ("/history/sweep", test_sweep);
   ADD ("/history/concurrency", test_concurrency);
+  ADD ("/history/errors", test_errors);
+  ADD ("/history/trash-emptied", test_trash_emptied);
 #undef ADD
   g_test_add_func ("/history/corrupt", test_corrupt);
   g_test_add_func ("/history/migration", test_migration);
   g_test_add_func ("/history/not-open", test_not_open);
+  g_test_add_func ("/history/newer-schema", test_newer_schema);
   g_test_add_func ("/history/fts-query", test_fts_query);
 
   return g_test_run ();

@@ -106,7 +106,8 @@ static void
 easel_history_init (EaselHistory *self)
 {
   self->pool = g_thread_pool_new (worker, self, 1, FALSE, NULL);
-  self->trash = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) easel_history_trash_item_free);
+  self->trash = g_hash_table_new_full (NULL, NULL, NULL,
+                                       (GDestroyNotify) easel_history_trash_item_free);
 }
 
 EaselHistory *
