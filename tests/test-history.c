@@ -197,6 +197,7 @@ test_round_trip (Fixture       *fixture,
   entry->output_tokens = 20;
   entry->total_tokens = 30;
   entry->cost = 0.25;
+  g_free (entry->currency);
   entry->currency = g_strdup ("USD");
   entry->started_ms = 5;
   entry->received_ms = 900;
