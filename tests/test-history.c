@@ -462,6 +462,7 @@ test_sweep (Fixture       *fixture,
   g_autofree char *thumb_temp = write_file (fixture->dir, "thumbs/.easel-q.part", "x");
   g_autofree char *other = write_file (fixture->dir, "images/2026/11/keep.png", "x");
   g_autoptr(EaselHistory) again = NULL;
+  g_autofree char *slashed = NULL;
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *moved = NULL;
@@ -470,7 +471,9 @@ test_sweep (Fixture       *fixture,
   record (fixture->history, entry);
   g_assert_cmpint (g_unlink (((EaselHistoryImage *) entry->images->pdata[0])->path), ==, 0);
 
-  again = easel_history_new (fixture->dir);
+  slashed = g_strconcat (fixture->dir, "/./", NULL);
+  again = easel_history_new (slashed);
+  g_assert_cmpstr (easel_history_get_base_dir (again), ==, fixture->dir);
   moved = open_history (again, &error);
   g_assert_no_error (error);
   g_assert_false (g_file_test (temp, G_FILE_TEST_EXISTS));

@@ -52,6 +52,7 @@ worker (gpointer item,
 {
   Work *work = item;
   EaselHistory *self = g_task_get_source_object (work->task);
+  g_autoptr(GSource) source = NULL;
 
   if (g_task_return_error_if_cancelled (work->task))
     ;
@@ -63,8 +64,12 @@ worker (gpointer item,
 
   /* The last reference to the task (and so perhaps to the history) must
    * go in the caller's context: finalizing here would wait for this very
-   * thread. */
-  g_main_context_invoke (g_task_get_context (work->task), unref_task, work->task);
+   * thread. An idle source, not g_main_context_invoke(), which would run
+   * it right here when it can acquire an idle main context. */
+  source = g_idle_source_new ();
+  g_source_set_callback (source, unref_task, work->task, NULL);
+  g_source_set_static_name (source, "[easel] history task");
+  g_source_attach (source, g_task_get_context (work->task));
   g_free (work);
 }
 
@@ -118,7 +123,9 @@ easel_history_new (const char *base_dir)
   g_return_val_if_fail (base_dir != NULL && g_path_is_absolute (base_dir), NULL);
 
   self = g_object_new (EASEL_TYPE_HISTORY, NULL);
-  self->base_dir = g_strdup (base_dir);
+  /* Canonical, so stored paths are found relative to it whatever the
+   * caller's spelling (a trailing slash, "..", "."). */
+  self->base_dir = g_canonicalize_filename (base_dir, NULL);
   return self;
 }
 
