@@ -415,6 +415,81 @@ test_delete_undo (Fixture       *fixture,
 }
 
 static void
+on_changed (EaselHistory *history,
+            gint64        id,
+            gpointer      user_data)
+{
+  g_array_append_val ((GArray *) user_data, id);
+}
+
+static void
+wait_changes (GArray *changes,
+              guint   n)
+{
+  while (changes->len < n)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* "changed" follows each successful change, with the generation's id, and
+ * nothing else: not a list, not a failed call. */
+static void
+test_changed (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(EaselHistoryEntry) entry = make_entry (fixture, "noted", 1000, 1);
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GAsyncResult) deleted = NULL;
+  g_autoptr(GAsyncResult) undone = NULL;
+  g_autoptr(GAsyncResult) starred = NULL;
+  g_autoptr(GAsyncResult) missing = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  EaselHistoryEntry *listed;
+  guint token;
+  gint64 id;
+
+  g_signal_connect (fixture->history, "changed", G_CALLBACK (on_changed), changes);
+  id = record (fixture->history, entry);
+  wait_changes (changes, 1);
+  g_assert_cmpint (g_array_index (changes, gint64, 0), ==, id);
+
+  entries = list (fixture->history, NULL);
+  listed = entries->pdata[0];
+  easel_history_set_favourite_async (fixture->history,
+                                     ((EaselHistoryImage *) listed->images->pdata[0])->id, TRUE,
+                                     NULL, store_result, &starred);
+  WAIT (starred);
+  g_assert_true (easel_history_set_favourite_finish (fixture->history, starred, &error));
+  wait_changes (changes, 2);
+  g_assert_cmpint (g_array_index (changes, gint64, 1), ==, -1);
+
+  easel_history_delete_async (fixture->history, id, NULL, store_result, &deleted);
+  WAIT (deleted);
+  token = easel_history_delete_finish (fixture->history, deleted, &error);
+  g_assert_no_error (error);
+  wait_changes (changes, 3);
+  g_assert_cmpint (g_array_index (changes, gint64, 2), ==, id);
+
+  easel_history_undo_delete_async (fixture->history, token, NULL, store_result, &undone);
+  WAIT (undone);
+  g_assert_true (easel_history_undo_delete_finish (fixture->history, undone, &error));
+  wait_changes (changes, 4);
+  g_assert_cmpint (g_array_index (changes, gint64, 3), ==, id);
+
+  /* A failed call changes nothing and says nothing. */
+  easel_history_undo_delete_async (fixture->history, token, NULL, store_result, &missing);
+  WAIT (missing);
+  g_assert_false (easel_history_undo_delete_finish (fixture->history, missing, &error));
+  g_clear_error (&error);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  entries = list (fixture->history, NULL);
+  for (int i = 0; i < 5; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (changes->len, ==, 4);
+  g_signal_handlers_disconnect_by_data (fixture->history, changes);
+}
+
+static void
 test_pending (Fixture       *fixture,
               gconstpointer  data)
 {
@@ -770,6 +845,7 @@ main (int   argc,
   ADD ("/history/filters", test_filters);
   ADD ("/history/favourite", test_favourite);
   ADD ("/history/delete-undo", test_delete_undo);
+  ADD ("/history/changed", test_changed);
   ADD ("/history/pending", test_pending);
   ADD ("/history/sweep", test_sweep);
   ADD ("/history/concurrency", test_concurrency);

@@ -44,7 +44,10 @@ record_work (EaselHistory *self,
   if (error != NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_int (task, id);
+    {
+      self->changed_id = id;
+      g_task_return_int (task, id);
+    }
 }
 
 void
@@ -238,7 +241,11 @@ favourite_work (EaselHistory *self,
   GError *error = NULL;
 
   if (easel_history_db_set_favourite (self->db, data->image_id, data->favourite, &error))
-    g_task_return_boolean (task, TRUE);
+    {
+      /* The generation is not looked up for this. */
+      self->changed_id = -1;
+      g_task_return_boolean (task, TRUE);
+    }
   else
     g_task_return_error (task, error);
 }
@@ -374,6 +381,7 @@ delete_work (EaselHistory *self,
       return;
     }
 
+  self->changed_id = entry->id;
   item = g_new0 (TrashItem, 1);
   item->entry = g_steal_pointer (&entry);
   item->moves = g_steal_pointer (&moves);
@@ -435,6 +443,7 @@ undo_work (EaselHistory *self,
       g_task_return_error (task, error);
       return;
     }
+  self->changed_id = item->entry->id;
   g_hash_table_remove (self->trash, GUINT_TO_POINTER (token));
   g_task_return_boolean (task, TRUE);
 }

@@ -24,6 +24,8 @@ struct _EaselHistory
   sqlite3     *db;
   GHashTable  *trash;        /* token → TrashItem */
   guint        last_token;
+  /* Set by a call that changed a generation: its id, for "changed". */
+  gint64       changed_id;
 };
 
 typedef void (*WorkFunc) (EaselHistory *self,

@@ -39,10 +39,32 @@ static void open_work (EaselHistory *self,
                        GTask        *task,
                        gpointer      data);
 
-static gboolean
-unref_task (gpointer data)
+enum
 {
-  g_object_unref (data);
+  SIGNAL_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+typedef struct
+{
+  GTask  *task;
+  gint64  changed_id;
+} Done;
+
+static gboolean
+finish_work (gpointer data)
+{
+  Done *done = data;
+
+  /* The task's own callback has been dispatched already: it was queued
+   * first on the same context. */
+  if (done->changed_id != 0)
+    g_signal_emit (g_task_get_source_object (done->task), signals[SIGNAL_CHANGED], 0,
+                   done->changed_id);
+  g_object_unref (done->task);
+  g_free (done);
   return G_SOURCE_REMOVE;
 }
 
@@ -53,6 +75,7 @@ worker (gpointer item,
   Work *work = item;
   EaselHistory *self = g_task_get_source_object (work->task);
   g_autoptr(GSource) source = NULL;
+  Done *done = g_new0 (Done, 1);
 
   if (g_task_return_error_if_cancelled (work->task))
     ;
@@ -60,14 +83,19 @@ worker (gpointer item,
     g_task_return_new_error (work->task, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
                              "The history is not open");
   else
-    work->func (self, work->task, g_task_get_task_data (work->task));
+    {
+      self->changed_id = 0;
+      work->func (self, work->task, g_task_get_task_data (work->task));
+      done->changed_id = self->changed_id;
+    }
 
   /* The last reference to the task (and so perhaps to the history) must
    * go in the caller's context: finalizing here would wait for this very
    * thread. An idle source, not g_main_context_invoke(), which would run
    * it right here when it can acquire an idle main context. */
+  done->task = work->task;
   source = g_idle_source_new ();
-  g_source_set_callback (source, unref_task, work->task, NULL);
+  g_source_set_callback (source, finish_work, done, NULL);
   g_source_set_static_name (source, "[easel] history task");
   g_source_attach (source, g_task_get_context (work->task));
   g_free (work);
@@ -105,6 +133,17 @@ easel_history_class_init (EaselHistoryClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = easel_history_finalize;
+
+  /**
+   * EaselHistory::changed:
+   * @id: the generation recorded, changed or deleted
+   *
+   * A call of this process changed the store. Emitted in the context the
+   * call was made in, after its callback.
+   */
+  signals[SIGNAL_CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
 }
 
 static void

@@ -110,7 +110,11 @@ typedef struct
 G_DECLARE_FINAL_TYPE (EaselHistory, easel_history, EASEL, HISTORY, GObject)
 
 /* Every call runs on one worker thread that owns the database, in the
- * order made, so writes are serialized and never block the main loop. */
+ * order made, so writes are serialized and never block the main loop.
+ *
+ * Signals: "changed" (gint64 id) after a record, delete, undo or
+ * favourite of this process succeeded, in the caller's context and after
+ * the call's own callback; @id is the generation, or -1 for a favourite. */
 EaselHistory       *easel_history_new                (const char         *base_dir);
 const char         *easel_history_get_base_dir       (EaselHistory       *self);
 /* $XDG_DATA_HOME/easel */
