@@ -261,6 +261,8 @@ main (int   argc,
 {
   char *app_argv[] = { argv[0], NULL };
 
+  g_set_prgname ("bench-ingest");
+  g_free (easel_test_isolate_data_dir ());
   gtk_init ();
   app = easel_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);

@@ -51,6 +51,35 @@ easel_test_wait_until (gboolean  (*condition) (gpointer data),
 }
 
 /**
+ * easel_test_isolate_data_dir:
+ *
+ * Points XDG_DATA_HOME at a fresh folder inside the one the run was given,
+ * so this program's history (and images) are its own: an app started here
+ * does not resume what another test program left pending. Call it first
+ * in main(), before GLib caches the folder.
+ *
+ * Returns: (transfer full): the folder
+ */
+char *
+easel_test_isolate_data_dir (void)
+{
+  const char *parent = g_getenv ("XDG_DATA_HOME");
+  g_autofree char *template = NULL;
+  g_autofree char *name = g_path_get_basename (g_get_prgname () != NULL ? g_get_prgname ()
+                                                                        : "easel-test");
+  char *dir;
+
+  if (parent == NULL)
+    parent = g_get_tmp_dir ();
+  g_assert_cmpint (g_mkdir_with_parents (parent, 0700), ==, 0);
+  template = g_strdup_printf ("%s/%s-XXXXXX", parent, name);
+  dir = g_mkdtemp (template) != NULL ? g_steal_pointer (&template) : NULL;
+  g_assert_nonnull (dir);
+  g_setenv ("XDG_DATA_HOME", dir, TRUE);
+  return dir;
+}
+
+/**
  * easel_test_use_desktop_settings:
  *
  * Sets the interface font GNOME uses, as the desktop would through

@@ -11,6 +11,7 @@
 
 G_BEGIN_DECLS
 
+char       *easel_test_isolate_data_dir    (void);
 void        easel_test_use_desktop_settings    (void);
 void        easel_test_wait_for_frame      (GtkWidget  *widget);
 void        easel_test_wait_until          (gboolean  (*condition) (gpointer data),

@@ -91,6 +91,7 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   g_test_init (&argc, &argv, NULL);
+  g_free (easel_test_isolate_data_dir ());
   g_test_add_func ("/i18n/window-in-chinese", test_window_in_chinese);
 
   app = easel_application_new ();

@@ -372,6 +372,7 @@ main (int   argc,
   char *app_argv[] = { argv[0], NULL };
 
   g_test_init (&argc, &argv, NULL);
+  g_free (easel_test_isolate_data_dir ());
   g_test_add_func ("/preferences/add-edit-remove", test_add_edit_remove);
   g_test_add_func ("/preferences/add-custom", test_add_custom);
   /* After the flows above: the key went to the keyring and nowhere else. */

@@ -829,6 +829,7 @@ main (int   argc,
   g_setenv ("GNOTIFICATION_BACKEND", "gtk", TRUE);
 
   g_test_init (&argc, &argv, NULL);
+  g_free (easel_test_isolate_data_dir ());
   g_test_add_func ("/studio/empty", test_empty);
   g_test_add_func ("/studio/generate", test_generate);
   g_test_add_func ("/studio/cancel", test_cancel);

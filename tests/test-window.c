@@ -412,6 +412,7 @@ main (int   argc,
   char *app_argv[] = { argv[0], NULL };
 
   g_test_init (&argc, &argv, NULL);
+  g_free (easel_test_isolate_data_dir ());
 
   g_test_add_func ("/window/size-restored-and-saved", test_size_restored_and_saved);
   g_test_add_func ("/window/welcome-opens-preferences", test_welcome_opens_preferences);

@@ -37,6 +37,16 @@ record_work (EaselHistory *self,
   GError *error = NULL;
   gint64 id = entry->id;
 
+  /* Files first, rows after: a row never names a file not yet written. */
+  easel_history_write_thumbnails (self, entry);
+  if (entry->parent_id == 0)
+    {
+      g_autofree char *source = easel_history_first_reference_path (entry->request_json);
+
+      if (source != NULL)
+        entry->parent_id = easel_history_db_find_image (self->db, self->base_dir, source);
+    }
+
   if (id > 0)
     easel_history_db_replace (self->db, self->base_dir, entry, &error);
   else

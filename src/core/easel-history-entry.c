@@ -63,6 +63,7 @@ easel_history_image_free (EaselHistoryImage *image)
   g_free (image->path);
   g_free (image->mime_type);
   g_free (image->thumb_path);
+  g_clear_object (&image->thumbnail);
   g_free (image);
 }
 
@@ -150,7 +151,7 @@ easel_history_entry_set_profile (EaselHistoryEntry *self,
     ? g_strndup (pricing->currency, sizeof pricing->currency) : NULL;
 }
 
-void
+EaselHistoryImage *
 easel_history_entry_add_image (EaselHistoryEntry *self,
                                const char        *path,
                                const char        *mime_type,
@@ -160,9 +161,9 @@ easel_history_entry_add_image (EaselHistoryEntry *self,
 {
   EaselHistoryImage *image;
 
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (path != NULL && g_path_is_absolute (path));
-  g_return_if_fail (mime_type != NULL);
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (path != NULL && g_path_is_absolute (path), NULL);
+  g_return_val_if_fail (mime_type != NULL, NULL);
 
   image = g_new0 (EaselHistoryImage, 1);
   image->index = self->images->len;
@@ -172,6 +173,7 @@ easel_history_entry_add_image (EaselHistoryEntry *self,
   image->height = height;
   image->thumb_path = g_strdup (thumb_path);
   g_ptr_array_add (self->images, image);
+  return image;
 }
 
 EaselRequest *

@@ -93,6 +93,13 @@ gboolean            easel_history_db_set_favourite   (sqlite3            *db,
                                                       gboolean            favourite,
                                                       GError            **error);
 /* Marks every image row missing or not by whether its file exists. */
+gint64              easel_history_db_find_image      (sqlite3            *db,
+                                                      const char         *base_dir,
+                                                      const char         *path);
+/* easel-history-files.c */
+void                easel_history_write_thumbnails   (EaselHistory       *self,
+                                                      EaselHistoryEntry  *entry);
+char               *easel_history_first_reference_path (const char       *request_json);
 gboolean            easel_history_db_mark_missing    (sqlite3            *db,
                                                       const char         *base_dir,
                                                       GError            **error);

@@ -500,6 +500,22 @@ easel_history_db_set_favourite (sqlite3   *db,
   return TRUE;
 }
 
+/* The generation that made the image at @path, or 0. */
+gint64
+easel_history_db_find_image (sqlite3    *db,
+                             const char *base_dir,
+                             const char *path)
+{
+  g_autofree char *stored = path_to_stored (base_dir, path);
+  g_auto(sqlite3_stmt_ptr) stmt = prepare (db, "SELECT generation_id FROM images WHERE path = ?1"
+                                           " ORDER BY id LIMIT 1", NULL);
+
+  if (stmt == NULL)
+    return 0;
+  bind_text (stmt, 1, stored);
+  return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+}
+
 gboolean
 easel_history_db_mark_missing (sqlite3     *db,
                                const char  *base_dir,

@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <gio/gio.h>
 
 #include "easel-profile.h"
@@ -35,6 +36,8 @@ typedef struct
   char     *thumb_path;      /* nullable */
   gboolean  favourite;
   gboolean  missing;         /* the file was gone at the last startup sweep */
+  GdkPixbuf *thumbnail;      /* nullable: when thumb_path is NULL, recording writes it
+                              * to thumbs/YYYY/MM and sets thumb_path */
 } EaselHistoryImage;
 
 /* One generation. Reference-counted; the fields are public to read. Fill
@@ -59,7 +62,9 @@ typedef struct
   gint64             started_ms;     /* milliseconds after created_at, -1 when unknown */
   gint64             received_ms;
   gint64             finished_ms;
-  gint64             parent_id;      /* the generation this one edits, or 0 */
+  gint64             parent_id;      /* the generation this one edits, or 0: when 0 and the
+                                      * first reference is an image of the history,
+                                      * recording sets it to that image's generation */
   GPtrArray         *images;         /* (element-type EaselHistoryImage) in index order */
 } EaselHistoryEntry;
 
@@ -75,7 +80,8 @@ void                easel_history_entry_set_request  (EaselHistoryEntry  *self,
 /* Sets profile_id, profile_name, dialect and currency. */
 void                easel_history_entry_set_profile  (EaselHistoryEntry  *self,
                                                       EaselProfile       *profile);
-void                easel_history_entry_add_image    (EaselHistoryEntry  *self,
+/* The image added, to set its thumbnail. */
+EaselHistoryImage  *easel_history_entry_add_image    (EaselHistoryEntry  *self,
                                                       const char         *path,
                                                       const char         *mime_type,
                                                       int                 width,

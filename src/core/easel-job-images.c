@@ -60,8 +60,8 @@ on_image_decoded (GObject      *object,
       return;
     }
 
-  g_list_store_append (self->images, image);
-  easel_job_process_next_image (self);
+  /* Recorded in the history (when there is one) before it is reported. */
+  easel_job_history_add_image (self, image);
 }
 
 /* Decoded and written at once (easel_image_decode_and_save): the file is

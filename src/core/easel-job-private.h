@@ -8,6 +8,7 @@
 #pragma once
 
 #include "easel-dialect.h"
+#include "easel-history.h"
 #include "easel-job.h"
 #include "easel-sse.h"
 
@@ -74,6 +75,18 @@ struct _EaselJob
   gint64            total_tokens;
   double            gateway_cost;
   double            cost;
+
+  /* History (easel-job-history.c) */
+  EaselHistory      *history;
+  gint64             history_id;
+  gint64             created_real_us;   /* real time of creation (of the generation, when resumed) */
+  gint64             real_offset_us;    /* real time minus monotonic time, when made */
+  EaselHistoryEntry *resume_entry;      /* the pending generation start() picks up */
+  GPtrArray         *thumb_paths;       /* recorded thumbnails, in the order of images */
+  GError            *history_error;
+  gboolean           abandoned;
+  gboolean           finishing;         /* the outcome is being recorded */
+  gboolean           resumable;         /* recorded as still pending at the end */
 };
 
 enum {
@@ -98,7 +111,12 @@ extern GParamSpec *easel_job_properties[N_PROPS];
 /* easel-job.c: the state machine */
 void           easel_job_set_state_internal (EaselJob       *self,
                                              EaselJobState   state);
+/* Records the outcome in the history when there is one, then ends. */
 void           easel_job_finish_internal    (EaselJob       *self,
+                                             EaselJobState   state,
+                                             GError         *error);
+/* Ends at once. */
+void           easel_job_finish_now         (EaselJob       *self,
                                              EaselJobState   state,
                                              GError         *error);
 void           easel_job_fail               (EaselJob       *self,
@@ -112,6 +130,16 @@ void           easel_job_set_usage          (EaselJob       *self,
                                              const EaselOutcome *outcome);
 void           easel_job_process_outcome    (EaselJob       *self,
                                              EaselOutcome   *outcome);
+
+/* easel-job-history.c */
+/* A remote job's id is known: record it, then schedule the first poll. */
+void           easel_job_history_pending    (EaselJob       *self);
+/* @image is on disk: record it, then report it and go on. */
+void           easel_job_history_add_image  (EaselJob       *self,
+                                             EaselImage     *image);
+void           easel_job_history_resume     (EaselJob       *self);
+void           easel_job_history_carry_over (EaselJob       *self,
+                                             EaselJob       *retry);
 
 /* easel-job-images.c: decoding, downloading and storing the results */
 GBytes        *easel_job_take_text          (char          **text);

@@ -450,12 +450,11 @@ easel_job_queue_remove (EaselJobQueue *self,
  * Cancels every job that has not finished; waiting jobs end cancelled
  * without starting. The jobs stay in the queue.
  */
-void
-easel_job_queue_cancel_all (EaselJobQueue *self)
+static void
+stop_all (EaselJobQueue *self,
+          void         (*stop) (EaselJob *job))
 {
   g_autoptr(GPtrArray) jobs = g_ptr_array_new_with_free_func (g_object_unref);
-
-  g_return_if_fail (EASEL_IS_JOB_QUEUE (self));
 
   /* A copy: cancelling may emit "job-finished", whose handlers may remove
    * jobs. Nothing starts meanwhile, or a waiting job could take the slot
@@ -469,10 +468,33 @@ easel_job_queue_cancel_all (EaselJobQueue *self)
 
   self->holding = TRUE;
   for (guint i = 0; i < jobs->len; i++)
-    easel_job_cancel (g_ptr_array_index (jobs, i));
+    stop (g_ptr_array_index (jobs, i));
   self->holding = FALSE;
 
   schedule (self);
+}
+
+void
+easel_job_queue_cancel_all (EaselJobQueue *self)
+{
+  g_return_if_fail (EASEL_IS_JOB_QUEUE (self));
+
+  stop_all (self, easel_job_cancel);
+}
+
+/**
+ * easel_job_queue_abandon_all:
+ * @self: a queue
+ *
+ * As easel_job_queue_cancel_all(), for closing: each job is abandoned
+ * (easel_job_abandon()), so remote jobs stay pending in the history.
+ */
+void
+easel_job_queue_abandon_all (EaselJobQueue *self)
+{
+  g_return_if_fail (EASEL_IS_JOB_QUEUE (self));
+
+  stop_all (self, easel_job_abandon);
 }
 
 guint

@@ -39,6 +39,7 @@ void           easel_job_queue_remove          (EaselJobQueue *self,
                                                 EaselJob      *job);
 /* Cancels every job that has not finished (a window closing). */
 void           easel_job_queue_cancel_all      (EaselJobQueue *self);
+void           easel_job_queue_abandon_all     (EaselJobQueue *self);
 
 /* Running (started, not finished) jobs of @profile, or of all profiles
  * when @profile is NULL. */

@@ -66,16 +66,17 @@ on_elapsed_tick (gpointer user_data)
 }
 
 void
-easel_job_finish_internal (EaselJob      *self,
-                           EaselJobState  state,
-                           GError        *error)
+easel_job_finish_now (EaselJob      *self,
+                      EaselJobState  state,
+                      GError        *error)
 {
   g_assert (state == EASEL_JOB_STORED || state == EASEL_JOB_FAILED ||
             state == EASEL_JOB_CANCELLED);
 
   g_clear_handle_id (&self->elapsed_timer, g_source_remove);
   g_clear_handle_id (&self->poll_timer, g_source_remove);
-  self->times[EASEL_JOB_TIME_FINISHED] = g_get_monotonic_time ();
+  if (self->times[EASEL_JOB_TIME_FINISHED] == 0)
+    self->times[EASEL_JOB_TIME_FINISHED] = g_get_monotonic_time ();
   self->retry_at_us = 0;
 
   if (error != NULL)
@@ -196,7 +197,11 @@ easel_job_process_outcome (EaselJob     *self,
           }
 
         easel_job_set_state_internal (self, EASEL_JOB_POLLING);
-        self->poll_timer = g_timeout_add (self->poll_interval_ms, easel_job_on_poll_timer, self);
+        /* A new remote job is recorded before its first poll. */
+        if (self->history != NULL && self->history_id == 0)
+          easel_job_history_pending (self);
+        else
+          self->poll_timer = g_timeout_add (self->poll_interval_ms, easel_job_on_poll_timer, self);
         return;
       }
 
@@ -363,6 +368,20 @@ easel_job_start (EaselJob *self)
 
   g_return_if_fail (EASEL_IS_JOB (self));
 
+  if (self->resume_entry != NULL)
+    {
+      if (self->resume_entry->remote_id != NULL)
+        {
+          easel_job_resume (self, self->resume_entry->remote_id);
+          return;
+        }
+      /* A direct request cut off: nothing to ask the gateway. */
+      begin (self);
+      self->sent = TRUE;
+      easel_job_history_resume (self);
+      return;
+    }
+
   begin (self);
 
   if (!easel_request_validate (self->request, self->profile, &error))
@@ -435,7 +454,7 @@ easel_job_cancel (EaselJob *self)
 {
   g_return_if_fail (EASEL_IS_JOB (self));
 
-  if (easel_job_is_finished (self))
+  if (easel_job_is_finished (self) || self->finishing)
     return;
 
   g_cancellable_cancel (self->cancellable);
@@ -484,6 +503,10 @@ easel_job_finalize (GObject *object)
   g_clear_error (&self->stream_error);
   g_clear_pointer (&self->outcome, easel_outcome_free);
   g_clear_error (&self->first_image_error);
+  g_clear_object (&self->history);
+  g_clear_pointer (&self->resume_entry, easel_history_entry_unref);
+  g_clear_pointer (&self->thumb_paths, g_ptr_array_unref);
+  g_clear_error (&self->history_error);
 
   G_OBJECT_CLASS (easel_job_parent_class)->finalize (object);
 }
@@ -610,6 +633,8 @@ easel_job_new (EaselClient  *client,
   if (self->poll_interval_ms == 0)
     self->poll_interval_ms = 3000;
   self->times[EASEL_JOB_TIME_CREATED] = g_get_monotonic_time ();
+  self->created_real_us = g_get_real_time ();
+  self->real_offset_us = self->created_real_us - self->times[EASEL_JOB_TIME_CREATED];
 
   return self;
 }
@@ -636,6 +661,7 @@ easel_job_new_retry (EaselJob *self)
   retry = easel_job_new (self->client, self->profile, request, self->api_key, self->output_dir);
   retry->poll_interval_ms = self->poll_interval_ms;
   retry->remote_deadline_s = self->remote_deadline_s;
+  easel_job_history_carry_over (self, retry);
 
   return retry;
 }

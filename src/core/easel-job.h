@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 
 #include "easel-client.h"
+#include "easel-history.h"
 #include "easel-image.h"
 #include "easel-profile.h"
 #include "easel-request.h"
@@ -52,15 +53,47 @@ EaselJob      *easel_job_new                (EaselClient    *client,
                                              const char     *api_key,
                                              const char     *output_dir);
 
-/* A new job, not started, for the same request (copied), profile, key and
- * folder as @self: what Retry makes. */
+/* A new job, not started, for the same request (copied), profile, key,
+ * folder and history as @self: what Retry makes. A remote job that is
+ * still pending in the history (it gave up waiting, or lost the network)
+ * is picked up again rather than sent anew. */
 EaselJob      *easel_job_new_retry          (EaselJob       *self);
+
+/* A job whose start() finishes @entry, a pending generation of @history
+ * left by a crash or a quit: it polls the remote job, or, when the
+ * generation has none (a direct request cut off), closes it as
+ * interrupted and keeps the images it had recorded. Images go into the
+ * history's folder for the generation's month. */
+EaselJob      *easel_job_new_for_pending    (EaselClient       *client,
+                                             EaselProfile      *profile,
+                                             EaselHistory      *history,
+                                             EaselHistoryEntry *entry,
+                                             const char        *api_key,
+                                             GError           **error);
+
+/* Keeps the job in @history (DESIGN.md §5, "Nothing lost"): a remote job
+ * is recorded before its first poll, each image when it is on disk and
+ * before it is reported, and the outcome when the job ends (before the
+ * final state is notified). A job that fails before reaching the gateway
+ * is not recorded. Set before starting. */
+void           easel_job_set_history        (EaselJob       *self,
+                                             EaselHistory   *history);
+EaselHistory  *easel_job_get_history        (EaselJob       *self);
+/* The job's generation in the history, 0 until first recorded. */
+gint64         easel_job_get_history_id     (EaselJob       *self);
+/* Why the history could not keep the job, or NULL: the images are on
+ * disk all the same. */
+const GError  *easel_job_get_history_error  (EaselJob       *self);
 
 void           easel_job_start              (EaselJob       *self);
 /* Picks up a remote job submitted earlier (after a crash or quit). */
 void           easel_job_resume             (EaselJob       *self,
                                              const char     *remote_id);
+/* Stops at the user's word: recorded as cancelled. */
 void           easel_job_cancel             (EaselJob       *self);
+/* Stops because Easel is closing: nothing more is recorded, so a remote
+ * job stays pending in the history and is resumed on the next start. */
+void           easel_job_abandon            (EaselJob       *self);
 
 /* How long a remote job may run before the job gives up (it stays
  * resumable). Default 30 minutes. */

@@ -20,6 +20,14 @@ struct _EaselApplication
   EaselProfileStore *store;
   EaselSecrets      *secrets;
   EaselClient       *client;
+  EaselHistory      *history;
+  GCancellable      *cancellable;
+
+  /* How opening the history went, for the windows to tell */
+  gboolean           history_opened;
+  char              *history_moved_to;
+  GError            *history_error;
+  gboolean           resumed;
 };
 
 G_DEFINE_FINAL_TYPE (EaselApplication, easel_application, ADW_TYPE_APPLICATION)
@@ -47,6 +55,34 @@ apply_color_scheme (EaselApplication *self)
   EaselColorScheme scheme = easel_settings_get_color_scheme (self->settings);
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), schemes[scheme]);
+}
+
+static void
+on_history_opened (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  EaselApplication *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *moved_to = NULL;
+
+  if (!easel_history_open_finish (EASEL_HISTORY (object), result, &moved_to, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_object_unref (self);
+          return;
+        }
+      g_warning ("The history could not be opened: %s", error->message);
+      self->history_error = g_steal_pointer (&error);
+    }
+  self->history_moved_to = g_steal_pointer (&moved_to);
+  self->history_opened = TRUE;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (EASEL_IS_WINDOW (l->data))
+      easel_window_history_ready (l->data);
+  g_object_unref (self);
 }
 
 static void
@@ -188,6 +224,15 @@ easel_application_startup (GApplication *app)
   self->store = easel_profile_store_new (easel_settings_get_gsettings (self->settings));
   self->secrets = easel_secrets_new ();
   self->client = easel_client_new ();
+  self->cancellable = g_cancellable_new ();
+  {
+    g_autofree char *base = easel_history_default_base_dir ();
+
+    /* Opened first, so every later call queues behind it. */
+    self->history = easel_history_new (base);
+    easel_history_open_async (self->history, self->cancellable, on_history_opened,
+                              g_object_ref (self));
+  }
   g_signal_connect_object (self->settings, "notify::color-scheme",
                            G_CALLBACK (apply_color_scheme), self, G_CONNECT_SWAPPED);
   apply_color_scheme (self);
@@ -211,6 +256,10 @@ easel_application_dispose (GObject *object)
 {
   EaselApplication *self = EASEL_APPLICATION (object);
 
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->history);
+  g_clear_pointer (&self->history_moved_to, g_free);
+  g_clear_error (&self->history_error);
   g_clear_object (&self->client);
   g_clear_object (&self->secrets);
   g_clear_object (&self->store);
@@ -308,4 +357,63 @@ easel_application_get_client (EaselApplication *self)
   g_return_val_if_fail (EASEL_IS_APPLICATION (self), NULL);
 
   return self->client;
+}
+
+/**
+ * easel_application_get_history:
+ * @self: a #EaselApplication
+ *
+ * Returns: (transfer none) (nullable): every generation kept, from
+ *   startup until shutdown; calls queue behind its opening
+ */
+EaselHistory *
+easel_application_get_history (EaselApplication *self)
+{
+  g_return_val_if_fail (EASEL_IS_APPLICATION (self), NULL);
+
+  return self->history;
+}
+
+/**
+ * easel_application_get_history_status:
+ * @self: a #EaselApplication
+ * @moved_to: (out) (optional) (transfer none): where a damaged store was
+ *   moved, or NULL
+ * @error: (out) (optional) (transfer none): why the store could not be
+ *   opened, or NULL
+ *
+ * Returns: whether opening the history has finished (well or not)
+ */
+gboolean
+easel_application_get_history_status (EaselApplication  *self,
+                                      const char       **moved_to,
+                                      const GError     **error)
+{
+  g_return_val_if_fail (EASEL_IS_APPLICATION (self), FALSE);
+
+  if (moved_to != NULL)
+    *moved_to = self->history_moved_to;
+  if (error != NULL)
+    *error = self->history_error;
+  return self->history_opened;
+}
+
+/**
+ * easel_application_claim_resume:
+ * @self: a #EaselApplication
+ *
+ * Pending generations are resumed once per run, by the first window that
+ * asks.
+ *
+ * Returns: TRUE the first time only
+ */
+gboolean
+easel_application_claim_resume (EaselApplication *self)
+{
+  g_return_val_if_fail (EASEL_IS_APPLICATION (self), FALSE);
+
+  if (self->resumed)
+    return FALSE;
+  self->resumed = TRUE;
+  return TRUE;
 }

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "easel-client.h"
+#include "easel-history.h"
 #include "easel-profile-store.h"
 #include "easel-secrets.h"
 #include "easel-settings.h"
@@ -25,5 +26,10 @@ EaselSettings     *easel_application_get_settings      (EaselApplication *self);
 EaselProfileStore *easel_application_get_profile_store (EaselApplication *self);
 EaselSecrets      *easel_application_get_secrets       (EaselApplication *self);
 EaselClient       *easel_application_get_client        (EaselApplication *self);
+EaselHistory      *easel_application_get_history       (EaselApplication *self);
+gboolean           easel_application_get_history_status (EaselApplication *self,
+                                                        const char      **moved_to,
+                                                        const GError    **error);
+gboolean           easel_application_claim_resume      (EaselApplication *self);
 
 G_END_DECLS

@@ -35,13 +35,9 @@ get_app (EaselWindow *self)
 char *
 easel_window_get_output_dir (EaselWindow *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *year = g_date_time_format (now, "%Y");
-  g_autofree char *month = g_date_time_format (now, "%m");
-
   g_return_val_if_fail (EASEL_IS_WINDOW (self), NULL);
 
-  return g_build_filename (g_get_user_data_dir (), "easel", "images", year, month, NULL);
+  return easel_history_image_dir (self->history, g_get_real_time ());
 }
 
 /* --- Generate ------------------------------------------------------------- */
@@ -103,6 +99,7 @@ on_key_found (GObject      *object,
   folder = easel_window_get_output_dir (self);
   job = easel_job_new (easel_application_get_client (get_app (self)), data->profile,
                        data->request, key, folder);
+  easel_job_set_history (job, self->history);
   easel_job_queue_add (self->queue, job);
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->results_scroller), 0);

@@ -17,7 +17,9 @@ struct _EaselWindow
 
   EaselSettings        *settings;
   EaselProfileStore    *store;
+  EaselHistory         *history;
   EaselJobQueue        *queue;
+  gboolean              told_history_error;
   EaselCreatePanel     *create_panel;
   GCancellable         *cancellable;
 
@@ -50,6 +52,10 @@ gboolean easel_window_current_image (EaselWindow *self,
                                      EaselJob   **job,
                                      guint       *index);
 void  easel_window_class_init_actions (GtkWidgetClass *widget_class);
+
+/* easel-window-history.c */
+void  easel_window_check_history    (EaselWindow *self,
+                                     EaselJob    *job);
 
 /* easel-window-save.c */
 void  easel_window_save             (EaselWindow *self,

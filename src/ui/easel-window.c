@@ -23,6 +23,7 @@ enum {
   PROP_0,
   PROP_SETTINGS,
   PROP_PROFILE_STORE,
+  PROP_HISTORY,
   N_PROPS
 };
 
@@ -122,6 +123,7 @@ on_job_finished (EaselWindow  *self,
                  EaselJob     *job)
 {
   update_title (self);
+  easel_window_check_history (self, job);
   easel_window_notify_finished (self, job);
 }
 
@@ -288,6 +290,9 @@ easel_window_get_property (GObject    *object,
     case PROP_PROFILE_STORE:
       g_value_set_object (value, self->store);
       break;
+    case PROP_HISTORY:
+      g_value_set_object (value, self->history);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -309,6 +314,9 @@ easel_window_set_property (GObject      *object,
     case PROP_PROFILE_STORE:
       self->store = g_value_dup_object (value);
       break;
+    case PROP_HISTORY:
+      self->history = g_value_dup_object (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -323,9 +331,11 @@ easel_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   if (self->queue != NULL)
     {
-      /* Jobs cancelled by closing are not news worth a notification. */
+      /* Jobs stopped by closing are not news worth a notification; they
+       * are abandoned, not cancelled, so remote ones stay pending in the
+       * history and resume on the next start. */
       g_signal_handlers_disconnect_by_data (self->queue, self);
-      easel_job_queue_cancel_all (self->queue);
+      easel_job_queue_abandon_all (self->queue);
     }
   if (self->results_box != NULL)
     gtk_flow_box_bind_model (self->results_box, NULL, NULL, NULL, NULL);
@@ -336,6 +346,7 @@ easel_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
+  g_clear_object (&self->history);
 
   G_OBJECT_CLASS (easel_window_parent_class)->dispose (object);
 }
@@ -372,6 +383,10 @@ easel_window_class_init (EaselWindowClass *klass)
   properties[PROP_PROFILE_STORE] =
     g_param_spec_object ("profile-store", NULL, NULL,
                          EASEL_TYPE_PROFILE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HISTORY] =
+    g_param_spec_object ("history", NULL, NULL,
+                         EASEL_TYPE_HISTORY,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -430,9 +445,16 @@ easel_window_new (EaselApplication *application)
 {
   g_return_val_if_fail (EASEL_IS_APPLICATION (application), NULL);
 
-  return g_object_new (EASEL_TYPE_WINDOW,
+  EaselWindow *self;
+
+  self = g_object_new (EASEL_TYPE_WINDOW,
                        "application", application,
                        "settings", easel_application_get_settings (application),
                        "profile-store", easel_application_get_profile_store (application),
+                       "history", easel_application_get_history (application),
                        NULL);
+  /* Opened already: the window has missed the call. */
+  if (easel_application_get_history_status (application, NULL, NULL))
+    easel_window_history_ready (self);
+  return self;
 }

@@ -33,6 +33,9 @@ GtkWidget        *easel_window_get_card         (EaselWindow      *self,
 /* Where new images are written (the image library), default:
  * $XDG_DATA_HOME/easel/images/YYYY/MM. */
 char             *easel_window_get_output_dir   (EaselWindow      *self);
+/* The application's history finished opening: tell what went wrong, if
+ * anything, and resume the generations a crash or quit left pending. */
+void              easel_window_history_ready    (EaselWindow      *self);
 /* Runs a card or viewer action by name ("save", "copy", "reuse", …). */
 void              easel_window_image_action     (EaselWindow      *self,
                                                  const char       *name,

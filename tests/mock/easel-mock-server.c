@@ -512,6 +512,23 @@ easel_mock_server_set_pending_polls (EaselMockServer *self,
 }
 
 void
+easel_mock_server_release_jobs (EaselMockServer *self)
+{
+  GHashTableIter iter;
+  MockJob *job;
+
+  g_return_if_fail (self != NULL);
+
+  g_hash_table_iter_init (&iter, self->jobs);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &job))
+    {
+      if (job->fault == EASEL_MOCK_FAULT_NEVER_ENDING_JOB)
+        job->fault = EASEL_MOCK_FAULT_NONE;
+      job->pending_polls = job->polls;
+    }
+}
+
+void
 easel_mock_server_set_image_size (EaselMockServer *self,
                                   int              width,
                                   int              height)

@@ -137,6 +137,9 @@ void             easel_mock_server_clear_faults   (EaselMockServer  *self);
  * 1); each job keeps the value it was created with. */
 void             easel_mock_server_set_pending_polls (EaselMockServer *self,
                                                       guint            polls);
+/* Every job made so far finishes at its next poll, never-ending ones too
+ * (a gateway that was slow while the client was away). */
+void             easel_mock_server_release_jobs   (EaselMockServer  *self);
 /* Size of the images it makes (default 64x48, to keep tests fast; the
  * requested size is still validated). */
 void             easel_mock_server_set_image_size (EaselMockServer  *self,

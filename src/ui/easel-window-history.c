@@ -1,0 +1,203 @@
+/* easel-window-history.c: EaselWindow and the history: resuming what a
+ * crash or quit left, and saying when the store cannot keep up
+ *
+ * Copyright 2026 The Easel developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "easel-application.h"
+#include "easel-window-private.h"
+
+static void
+toast_persistent (EaselWindow *self,
+                  const char  *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* --- Resuming ------------------------------------------------------------- */
+
+typedef struct
+{
+  EaselWindow       *window;
+  EaselProfile      *profile;
+  EaselHistoryEntry *entry;
+} ResumeData;
+
+static void
+resume_data_free (ResumeData *data)
+{
+  g_object_unref (data->window);
+  g_object_unref (data->profile);
+  easel_history_entry_unref (data->entry);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ResumeData, resume_data_free)
+
+static void
+on_resume_key (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(ResumeData) data = user_data;
+  EaselWindow *self = data->window;
+  EaselApplication *app = EASEL_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = easel_secrets_lookup_finish (EASEL_SECRETS (object), result, &error);
+  g_autoptr(EaselJob) job = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || app == NULL)
+    return;
+
+  /* Without a key the job fails with the reason, and stays recorded. */
+  job = easel_job_new_for_pending (easel_application_get_client (app), data->profile,
+                                   self->history, data->entry, key, &error);
+  if (job == NULL)
+    {
+      easel_window_toast (self, error->message);
+      return;
+    }
+  easel_job_queue_add (self->queue, job);
+}
+
+static void
+on_pending_listed (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(EaselWindow) self = user_data;
+  EaselApplication *app = EASEL_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  guint resumed = 0;
+  guint orphaned = 0;
+
+  entries = easel_history_list_finish (EASEL_HISTORY (object), result, &error);
+  if (entries == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not list the pending generations: %s", error->message);
+      return;
+    }
+  if (app == NULL)
+    return;
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      EaselHistoryEntry *entry = g_ptr_array_index (entries, i);
+      EaselProfile *profile = entry->profile_id != NULL
+                              ? easel_profile_store_lookup (self->store, entry->profile_id)
+                              : NULL;
+      ResumeData *data;
+
+      if (profile == NULL)
+        {
+          orphaned++;
+          continue;
+        }
+      data = g_new0 (ResumeData, 1);
+      data->window = g_object_ref (self);
+      data->profile = g_object_ref (profile);
+      data->entry = easel_history_entry_ref (entry);
+      easel_secrets_lookup_async (easel_application_get_secrets (app),
+                                  easel_profile_get_id (profile), self->cancellable,
+                                  on_resume_key, data);
+      resumed++;
+    }
+
+  if (resumed > 0)
+    {
+      g_autofree char *message =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "Resuming %u unfinished request from the last session",
+                                      "Resuming %u unfinished requests from the last session",
+                                      resumed),
+                         resumed);
+
+      easel_window_toast (self, message);
+    }
+  if (orphaned > 0)
+    {
+      g_autofree char *message =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "%u unfinished request waits for a gateway that was "
+                                      "removed. Add the gateway again to resume it.",
+                                      "%u unfinished requests wait for gateways that were "
+                                      "removed. Add the gateways again to resume them.",
+                                      orphaned),
+                         orphaned);
+
+      toast_persistent (self, message);
+    }
+}
+
+void
+easel_window_history_ready (EaselWindow *self)
+{
+  EaselApplication *app;
+  const char *moved_to = NULL;
+  const GError *error = NULL;
+
+  g_return_if_fail (EASEL_IS_WINDOW (self));
+
+  app = EASEL_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  if (app == NULL || !easel_application_get_history_status (app, &moved_to, &error))
+    return;
+
+  if (moved_to != NULL)
+    {
+      /* Translators: %s is the path of the damaged history file. */
+      g_autofree char *message =
+        g_strdup_printf (_("The history could not be read, so a new one was started. The old "
+                           "one was kept as %s; the image files are untouched."), moved_to);
+
+      toast_persistent (self, message);
+    }
+  if (error != NULL)
+    {
+      /* Translators: %s says why the history could not be opened. */
+      g_autofree char *message =
+        g_strdup_printf (_("The history is unavailable: %s. New images are still saved to "
+                           "disk."), error->message);
+
+      toast_persistent (self, message);
+      self->told_history_error = TRUE;
+      return;
+    }
+
+  if (easel_application_claim_resume (app))
+    easel_history_list_pending_async (self->history, self->cancellable, on_pending_listed,
+                                      g_object_ref (self));
+}
+
+/* --- Recording ------------------------------------------------------------ */
+
+void
+easel_window_check_history (EaselWindow *self,
+                            EaselJob    *job)
+{
+  const GError *error = easel_job_get_history_error (job);
+
+  /* Once a session is enough: every job would say the same. */
+  if (error == NULL || self->told_history_error)
+    return;
+
+  self->told_history_error = TRUE;
+  {
+    /* Translators: %s says why the history could not record an image. */
+    g_autofree char *message =
+      g_strdup_printf (_("The history could not record this image (%s). The file is saved "
+                         "in the images folder all the same."), error->message);
+
+    toast_persistent (self, message);
+  }
+}
