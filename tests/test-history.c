@@ -490,6 +490,49 @@ test_changed (Fixture       *fixture,
 }
 
 static void
+count_done (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_assert_cmpint (easel_history_record_finish (EASEL_HISTORY (source), result, NULL), >, 0);
+  (*(guint *) user_data)++;
+}
+
+/* After a flush every queued record is in the file, though no callback
+ * has run yet (the main context was not iterated). */
+static void
+test_flush (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "history.sqlite", NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  guint done = 0;
+  const guint n = 50;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(EaselHistoryEntry) entry = easel_history_entry_new ();
+
+      entry->prompt = g_strdup_printf ("flushed %u", i);
+      easel_history_record_async (fixture->history, entry, NULL, count_done, &done);
+    }
+  g_assert_true (easel_history_flush (fixture->history, 10000));
+  g_assert_cmpuint (done, ==, 0);
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM generations", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, n);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  while (done < n)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
 test_pending (Fixture       *fixture,
               gconstpointer  data)
 {
@@ -846,6 +889,7 @@ main (int   argc,
   ADD ("/history/favourite", test_favourite);
   ADD ("/history/delete-undo", test_delete_undo);
   ADD ("/history/changed", test_changed);
+  ADD ("/history/flush", test_flush);
   ADD ("/history/pending", test_pending);
   ADD ("/history/sweep", test_sweep);
   ADD ("/history/concurrency", test_concurrency);

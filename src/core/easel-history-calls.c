@@ -485,3 +485,77 @@ easel_history_undo_delete_finish (EaselHistory  *self,
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
+
+/* Flushing */
+
+typedef struct
+{
+  GMutex   mutex;
+  GCond    cond;
+  gboolean done;
+  gint     refs;
+} Barrier;
+
+static void
+barrier_unref (Barrier *barrier)
+{
+  if (!g_atomic_int_dec_and_test (&barrier->refs))
+    return;
+  g_mutex_clear (&barrier->mutex);
+  g_cond_clear (&barrier->cond);
+  g_free (barrier);
+}
+
+static void
+barrier_work (EaselHistory *self,
+              GTask        *task,
+              gpointer      data)
+{
+  Barrier *barrier = data;
+
+  g_mutex_lock (&barrier->mutex);
+  barrier->done = TRUE;
+  g_cond_signal (&barrier->cond);
+  g_mutex_unlock (&barrier->mutex);
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * easel_history_flush:
+ * @self: a history
+ * @timeout_ms: how long to wait at most
+ *
+ * Blocks until every call made so far has been carried out, for a
+ * process about to exit: its records are then on disk. The calls'
+ * callbacks still need the main context.
+ *
+ * Returns: FALSE when @timeout_ms passed first
+ */
+gboolean
+easel_history_flush (EaselHistory *self,
+                     guint         timeout_ms)
+{
+  Barrier *barrier;
+  GTask *task;
+  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+  gboolean done;
+
+  g_return_val_if_fail (EASEL_IS_HISTORY (self), FALSE);
+
+  barrier = g_new0 (Barrier, 1);
+  g_mutex_init (&barrier->mutex);
+  g_cond_init (&barrier->cond);
+  barrier->refs = 2;
+  task = new_task (self, easel_history_flush, NULL, NULL, NULL);
+  g_task_set_task_data (task, barrier, (GDestroyNotify) barrier_unref);
+  easel_history_queue_work (self, task, barrier_work);
+
+  g_mutex_lock (&barrier->mutex);
+  while (!barrier->done)
+    if (!g_cond_wait_until (&barrier->cond, &barrier->mutex, end))
+      break;
+  done = barrier->done;
+  g_mutex_unlock (&barrier->mutex);
+  barrier_unref (barrier);
+  return done;
+}

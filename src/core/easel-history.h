@@ -212,4 +212,9 @@ gboolean            easel_history_undo_delete_finish (EaselHistory       *self,
                                                       GAsyncResult       *result,
                                                       GError            **error);
 
+/* Blocks until every call made so far is carried out (for a process about
+ * to exit); FALSE if @timeout_ms passed first. */
+gboolean            easel_history_flush              (EaselHistory       *self,
+                                                      guint               timeout_ms);
+
 G_END_DECLS
