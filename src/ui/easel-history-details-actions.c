@@ -185,7 +185,5 @@ easel_history_details_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_property_action (widget_class, "details.favourite", "favourite");
   gtk_widget_class_install_action (widget_class, "details.delete", NULL, delete_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "details.delete", NULL);
-
   easel_history_details_class_init_file_actions (widget_class);
 }
