@@ -157,9 +157,9 @@ easel_history_details_save_to (EaselHistoryDetails *self,
 }
 
 static void
-on_save_response (GtkNativeDialog *dialog,
-                  int              response,
-                  EaselDetailsCall      *data)
+on_save_response (GtkNativeDialog  *dialog,
+                  int               response,
+                  EaselDetailsCall *data)
 {
   g_autoptr(GFile) file = NULL;
 
@@ -169,12 +169,12 @@ on_save_response (GtkNativeDialog *dialog,
   /* The image asked for, even when the pane shows another by now. */
   if (file != NULL)
     {
-      EaselHistoryImage *image = g_ptr_array_index (data->entry->images, data->index);
+      EaselDetailsCall *save = g_steal_pointer (&data);
+      EaselHistoryImage *image = g_ptr_array_index (save->entry->images, save->index);
 
-      data->destination = g_object_ref (file);
-      data->format = format_for_file (file, image->mime_type);
-      g_file_load_bytes_async (data->source, data->self->cancellable, on_save_source_read,
-                               g_steal_pointer (&data));
+      save->destination = g_object_ref (file);
+      save->format = format_for_file (file, image->mime_type);
+      g_file_load_bytes_async (save->source, save->self->cancellable, on_save_source_read, save);
     }
   g_clear_pointer (&data, easel_details_call_free);
   g_object_unref (dialog);
