@@ -1,0 +1,783 @@
+/* easel-history-view.c: every past generation, searchable, in a lazily loaded grid
+ *
+ * Copyright 2026 The Easel developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The view turns its search and filter controls into one EaselHistoryQuery
+ * for an EaselHistoryModel, which reads the store a page at a time as the
+ * grid binds tiles near its end. Tiles load their thumbnails through one
+ * EaselThumbnailCache, so memory stays bounded however far one scrolls.
+ * The filters live in easel-history-view-filters.c. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "easel-history-details.h"
+#include "easel-history-model.h"
+#include "easel-history-tile.h"
+#include "easel-history-view-private.h"
+
+/* Tiles of 256 px thumbnails: ~256 KiB each, so ~60 MiB at most. */
+#define THUMBNAIL_SIZE 256
+#define THUMBNAIL_CACHE_SIZE 240
+/* "changed" comes once per call; a burst (a job's images landing, an
+ * undo) becomes one reload. */
+#define RELOAD_DELAY_MS 80
+#define TOAST_PROMPT_CHARS 40
+
+G_DEFINE_FINAL_TYPE (EaselHistoryView, easel_history_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_HISTORY,
+  PROP_PROFILE_STORE,
+  PROP_LOADING,
+  N_PROPS
+};
+
+enum {
+  SIGNAL_REUSE,
+  SIGNAL_EDIT_IMAGE,
+  SIGNAL_ADD_TOAST,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+add_toast (EaselHistoryView *self,
+           AdwToast         *toast)
+{
+  g_signal_emit (self, signals[SIGNAL_ADD_TOAST], 0, toast);
+}
+
+static void
+add_error_toast (EaselHistoryView *self,
+                 const char       *format,
+                 const GError     *error)
+{
+  g_autofree char *message = g_strdup_printf (format, error->message);
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+  g_autoptr(AdwToast) toast = adw_toast_new (escaped);
+
+  add_toast (self, toast);
+}
+
+/* The content: the grid, or a status page saying why it is empty */
+
+static void
+update_content (EaselHistoryView *self)
+{
+  const char *page;
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0)
+    page = "grid";
+  /* Until the first answer the grid stays, blank, rather than flashing
+   * "No History Yet" for a moment. */
+  else if (!easel_history_model_get_loaded (self->model))
+    page = gtk_stack_get_visible_child_name (self->content_stack);
+  else if (easel_history_view_filters_active (self))
+    page = "no-matches";
+  else
+    page = "empty";
+  gtk_stack_set_visible_child_name (self->content_stack, page);
+  /* Nothing at all to filter or show details of: the status page alone.
+   * (Empty with a filter on is "no-matches", so no filter is hidden.) */
+  gtk_widget_set_visible (self->toolbar, !g_str_equal (page, "empty"));
+  gtk_widget_set_visible (GTK_WIDGET (self->search_bar), !g_str_equal (page, "empty"));
+  gtk_widget_set_visible (GTK_WIDGET (self->details_page), !g_str_equal (page, "empty"));
+  gtk_widget_set_visible (self->details_separator, !g_str_equal (page, "empty"));
+}
+
+/* Selection and details */
+
+static void
+show_details_page (EaselHistoryView *self)
+{
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, "details");
+}
+
+static void
+show_grid_page (EaselHistoryView *self)
+{
+  adw_leaflet_set_visible_child_name (self->leaflet, "grid");
+}
+
+static void
+on_selected_entry_changed (EaselHistoryView *self)
+{
+  EaselHistoryEntry *entry = easel_history_item_get_entry (self->selected_item);
+  EaselHistoryDetails *details = EASEL_HISTORY_DETAILS (self->details);
+  guint index = easel_history_details_get_index (details);
+
+  /* A favourite or a finished job: the details follow, on the same image. */
+  easel_history_details_set_entry (details, entry, MIN (index, MAX (entry->images->len, 1) - 1));
+}
+
+static void
+set_selected_item (EaselHistoryView *self,
+                   EaselHistoryItem *item)
+{
+  if (self->selected_item == item)
+    return;
+
+  if (self->selected_item != NULL)
+    {
+      g_clear_signal_handler (&self->selected_notify_id, self->selected_item);
+      g_clear_object (&self->selected_item);
+    }
+  if (item != NULL)
+    {
+      self->selected_item = g_object_ref (item);
+      self->selected_notify_id = g_signal_connect_swapped (item, "notify::entry",
+                                                           G_CALLBACK (on_selected_entry_changed),
+                                                           self);
+      easel_history_details_set_entry (EASEL_HISTORY_DETAILS (self->details),
+                                       easel_history_item_get_entry (item), 0);
+    }
+  else
+    {
+      easel_history_details_set_entry (EASEL_HISTORY_DETAILS (self->details), NULL, 0);
+      show_grid_page (self);
+    }
+}
+
+static void
+on_selection_changed (EaselHistoryView *self)
+{
+  set_selected_item (self, gtk_single_selection_get_selected_item (self->selection));
+}
+
+static void
+on_grid_activate (GtkGridView      *grid_view,
+                  guint             position,
+                  EaselHistoryView *self)
+{
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+  show_details_page (self);
+}
+
+static void
+on_folded_changed (EaselHistoryView *self)
+{
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+
+  /* Folded, the details cover the grid: a click opens them, and arrows
+   * only move the selection. */
+  gtk_grid_view_set_single_click_activate (self->grid_view, folded);
+  gtk_widget_set_visible (self->details_header, folded);
+}
+
+static void
+select_position (EaselHistoryView *self,
+                 guint             position)
+{
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (self->grid_view), "list.scroll-to-item", "u",
+                              position);
+  show_details_page (self);
+}
+
+typedef struct
+{
+  EaselHistoryView *self;
+  gint64            id;
+} Fetch;
+
+static void
+on_fetched (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autofree Fetch *fetch = user_data;
+  g_autoptr(EaselHistoryView) self = fetch->self;
+  g_autoptr(EaselHistoryEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+
+  entry = easel_history_get_finish (EASEL_HISTORY (source), result, &error);
+  /* Disposed, or asked for another since. */
+  if (self->details == NULL || self->pending_select != fetch->id)
+    return;
+  self->pending_select = 0;
+  if (entry == NULL)
+    {
+      g_debug ("Generation %" G_GINT64_FORMAT " not shown: %s", fetch->id, error->message);
+      return;
+    }
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  easel_history_details_set_entry (EASEL_HISTORY_DETAILS (self->details), entry, 0);
+  show_details_page (self);
+}
+
+/* Called whenever the list grows or a read ends, while a selection waits. */
+static void
+try_pending_select (EaselHistoryView *self)
+{
+  guint position;
+
+  if (self->pending_select == 0)
+    return;
+  if (easel_history_model_find (self->model, self->pending_select, &position))
+    {
+      self->pending_select = 0;
+      select_position (self, position);
+    }
+  else if (easel_history_model_get_loading (self->model))
+    ;
+  else if (!easel_history_model_get_complete (self->model))
+    easel_history_model_want (self->model,
+                              g_list_model_get_n_items (G_LIST_MODEL (self->model))
+                              + EASEL_HISTORY_VIEW_PAGE_SIZE);
+  else
+    {
+      /* Filtered out: still shown in the details, the grid left alone. */
+      Fetch *fetch = g_new0 (Fetch, 1);
+
+      fetch->self = g_object_ref (self);
+      fetch->id = self->pending_select;
+      easel_history_get_async (self->history, fetch->id, self->cancellable, on_fetched, fetch);
+    }
+}
+
+/* The model */
+
+static gboolean
+select_later (gpointer data)
+{
+  EaselHistoryView *self = data;
+
+  self->select_id = 0;
+  try_pending_select (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Not from inside items-changed: the selection and the grid have not
+ * seen the change yet. */
+static void
+queue_pending_select (EaselHistoryView *self)
+{
+  if (self->pending_select != 0 && self->select_id == 0)
+    self->select_id = g_idle_add (select_later, self);
+}
+
+static void
+on_items_changed (EaselHistoryView *self)
+{
+  update_content (self);
+  queue_pending_select (self);
+}
+
+static void
+on_loading_changed (EaselHistoryView *self)
+{
+  update_content (self);
+  queue_pending_select (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
+on_model_failed (EaselHistoryView *self,
+                 const GError     *error)
+{
+  add_error_toast (self, _("Could not read the history: %s"), error);
+}
+
+static gboolean
+reload_now (gpointer data)
+{
+  EaselHistoryView *self = data;
+
+  self->reload_id = 0;
+  easel_history_model_reload (self->model);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_history_changed (EaselHistoryView *self,
+                    gint64            id)
+{
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  self->reload_id = g_timeout_add (RELOAD_DELAY_MS, reload_now, self);
+}
+
+/* Paging follows the scroll position, not binding: GtkGridView keeps
+ * tiles bound for max-columns × 30 rows around what is shown, so a bound
+ * tile says little about what the user is looking at. Less than two
+ * screens left below: read the next page. Also run when the content
+ * changes size, so a first page shorter than that reads the next at once. */
+static void
+check_scroll (EaselHistoryView *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  double page = gtk_adjustment_get_page_size (adjustment);
+  double left = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_value (adjustment)
+                - page;
+
+  if (page > 0 && left < 2 * page)
+    easel_history_model_want (self->model,
+                              g_list_model_get_n_items (G_LIST_MODEL (self->model))
+                              + EASEL_HISTORY_VIEW_PAGE_SIZE);
+}
+
+/* Tiles */
+
+static void
+setup_tile (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item,
+            EaselHistoryView         *self)
+{
+  gtk_list_item_set_child (list_item, easel_history_tile_new (self->thumbnails));
+}
+
+static void
+bind_tile (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           EaselHistoryView         *self)
+{
+  easel_history_tile_set_item (EASEL_HISTORY_TILE (gtk_list_item_get_child (list_item)),
+                               gtk_list_item_get_item (list_item));
+}
+
+static void
+unbind_tile (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             EaselHistoryView         *self)
+{
+  easel_history_tile_set_item (EASEL_HISTORY_TILE (gtk_list_item_get_child (list_item)), NULL);
+}
+
+/* Deleting, with undo */
+
+typedef struct
+{
+  EaselHistoryView *self;
+  gint64            id;
+} Undo;
+
+static void
+on_undone (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autofree Undo *undo = user_data;
+  g_autoptr(EaselHistoryView) self = undo->self;
+  g_autoptr(GError) error = NULL;
+
+  if (!easel_history_undo_delete_finish (EASEL_HISTORY (source), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      add_error_toast (self, _("Could not undo the deletion: %s"), error);
+      /* Whatever happened, show the store as it is. */
+      easel_history_view_reload (self);
+      return;
+    }
+  /* Back, and shown again as it was before. */
+  self->pending_select = undo->id;
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  easel_history_model_reload (self->model);
+}
+
+static void
+on_undo_clicked (AdwToast         *toast,
+                 EaselHistoryView *self)
+{
+  Undo *undo = g_new0 (Undo, 1);
+  guint token = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (toast), "easel-undo-token"));
+
+  undo->self = g_object_ref (self);
+  undo->id = *(gint64 *) g_object_get_data (G_OBJECT (toast), "easel-undo-id");
+  easel_history_undo_delete_async (self->history, token, self->cancellable, on_undone, undo);
+}
+
+static char *
+toast_title (EaselHistoryEntry *entry)
+{
+  g_autofree char *start = NULL;
+  g_autofree char *escaped = NULL;
+
+  if (entry == NULL || entry->prompt == NULL || entry->prompt[0] == '\0')
+    return g_strdup (_("Deleted"));
+  if (g_utf8_strlen (entry->prompt, -1) > TOAST_PROMPT_CHARS)
+    {
+      g_autofree char *cut = g_utf8_substring (entry->prompt, 0, TOAST_PROMPT_CHARS - 1);
+
+      start = g_strconcat (g_strchomp (cut), "…", NULL);
+    }
+  else
+    start = g_strdup (entry->prompt);
+  /* Toast titles are markup. */
+  escaped = g_markup_escape_text (start, -1);
+  /* TRANSLATORS: a toast after deleting a generation; %s is its prompt, shortened */
+  return g_strdup_printf (_("“%s” deleted"), escaped);
+}
+
+static void
+on_details_deleted (EaselHistoryView *self,
+                    gint64            id,
+                    guint             token)
+{
+  g_autoptr(EaselHistoryEntry) entry = NULL;
+  g_autoptr(AdwToast) toast = NULL;
+  g_autofree char *title = NULL;
+  guint position;
+
+  if (easel_history_model_find (self->model, id, &position))
+    {
+      g_autoptr(EaselHistoryItem) item = g_list_model_get_item (G_LIST_MODEL (self->model),
+                                                                position);
+
+      entry = easel_history_entry_ref (easel_history_item_get_entry (item));
+    }
+  else
+    {
+      EaselHistoryEntry *shown = easel_history_details_get_entry (
+        EASEL_HISTORY_DETAILS (self->details));
+
+      if (shown != NULL && shown->id == id)
+        entry = easel_history_entry_ref (shown);
+    }
+
+  /* Gone at once; the store's own "changed" comes after and finds it gone. */
+  easel_history_model_remove (self->model, id);
+  if (self->selected_item == NULL)
+    {
+      EaselHistoryEntry *shown = easel_history_details_get_entry (
+        EASEL_HISTORY_DETAILS (self->details));
+
+      if (shown != NULL && shown->id == id)
+        {
+          easel_history_details_set_entry (EASEL_HISTORY_DETAILS (self->details), NULL, 0);
+          show_grid_page (self);
+        }
+    }
+
+  title = toast_title (entry);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data (G_OBJECT (toast), "easel-undo-token", GUINT_TO_POINTER (token));
+  g_object_set_data_full (G_OBJECT (toast), "easel-undo-id", g_memdup2 (&id, sizeof id), g_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked), self, 0);
+  add_toast (self, toast);
+}
+
+static void
+on_details_reuse (EaselHistoryView  *self,
+                  EaselHistoryEntry *entry)
+{
+  g_signal_emit (self, signals[SIGNAL_REUSE], 0, entry);
+}
+
+static void
+on_details_edit_image (EaselHistoryView  *self,
+                       EaselHistoryEntry *entry,
+                       guint              index)
+{
+  g_signal_emit (self, signals[SIGNAL_EDIT_IMAGE], 0, entry, index);
+}
+
+static void
+on_details_show_generation (EaselHistoryView *self,
+                            gint64            id)
+{
+  easel_history_view_select (self, id);
+}
+
+/* Actions */
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  easel_history_view_start_search (EASEL_HISTORY_VIEW (widget));
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  show_grid_page (EASEL_HISTORY_VIEW (widget));
+}
+
+static void
+clear_filters_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  easel_history_view_clear_filters (EASEL_HISTORY_VIEW (widget));
+}
+
+/* The object */
+
+static void
+easel_history_view_constructed (GObject *object)
+{
+  EaselHistoryView *self = EASEL_HISTORY_VIEW (object);
+  GtkListItemFactory *factory;
+
+  G_OBJECT_CLASS (easel_history_view_parent_class)->constructed (object);
+
+  g_assert (self->history != NULL && self->store != NULL);
+
+  self->model = easel_history_model_new (self->history, EASEL_HISTORY_VIEW_PAGE_SIZE);
+  g_signal_connect_swapped (self->model, "items-changed", G_CALLBACK (on_items_changed), self);
+  g_signal_connect_swapped (self->model, "notify::loading", G_CALLBACK (on_loading_changed),
+                            self);
+  g_signal_connect_swapped (self->model, "failed", G_CALLBACK (on_model_failed), self);
+
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_swapped (self->selection, "notify::selected-item",
+                            G_CALLBACK (on_selection_changed), self);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_tile), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_tile), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_tile), self);
+  gtk_grid_view_set_factory (self->grid_view, factory);
+  g_object_unref (factory);
+  gtk_grid_view_set_model (self->grid_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect (self->grid_view, "activate", G_CALLBACK (on_grid_activate), self);
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "value-changed",
+                           G_CALLBACK (check_scroll), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "changed",
+                           G_CALLBACK (check_scroll), self, G_CONNECT_SWAPPED);
+
+  self->details = easel_history_details_new (self->history);
+  gtk_widget_set_vexpand (self->details, TRUE);
+  gtk_box_append (self->details_page, self->details);
+  g_signal_connect_swapped (self->details, "deleted", G_CALLBACK (on_details_deleted), self);
+  g_signal_connect_swapped (self->details, "reuse", G_CALLBACK (on_details_reuse), self);
+  g_signal_connect_swapped (self->details, "edit-image", G_CALLBACK (on_details_edit_image),
+                            self);
+  g_signal_connect_swapped (self->details, "show-generation",
+                            G_CALLBACK (on_details_show_generation), self);
+  g_signal_connect_swapped (self->details, "add-toast", G_CALLBACK (add_toast), self);
+
+  g_signal_connect_object (self->history, "changed", G_CALLBACK (on_history_changed), self,
+                           G_CONNECT_SWAPPED);
+
+  easel_history_view_init_filters (self);
+  easel_history_view_apply_filters (self);
+}
+
+static void
+easel_history_view_dispose (GObject *object)
+{
+  EaselHistoryView *self = EASEL_HISTORY_VIEW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  g_clear_handle_id (&self->select_id, g_source_remove);
+  easel_history_view_dispose_filters (self);
+  set_selected_item (self, NULL);
+  if (self->grid_view != NULL)
+    gtk_grid_view_set_model (self->grid_view, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), EASEL_TYPE_HISTORY_VIEW);
+  self->details = NULL;
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->model);
+  g_clear_object (&self->thumbnails);
+  g_clear_object (&self->history);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (easel_history_view_parent_class)->dispose (object);
+}
+
+static void
+easel_history_view_finalize (GObject *object)
+{
+  EaselHistoryView *self = EASEL_HISTORY_VIEW (object);
+
+  g_clear_object (&self->cancellable);
+  g_free (self->search_text);
+
+  G_OBJECT_CLASS (easel_history_view_parent_class)->finalize (object);
+}
+
+static void
+easel_history_view_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  EaselHistoryView *self = EASEL_HISTORY_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_HISTORY:
+      g_value_set_object (value, self->history);
+      break;
+    case PROP_PROFILE_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_LOADING:
+      g_value_set_boolean (value, easel_history_view_get_loading (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+easel_history_view_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  EaselHistoryView *self = EASEL_HISTORY_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_HISTORY:
+      self->history = g_value_dup_object (value);
+      break;
+    case PROP_PROFILE_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+easel_history_view_class_init (EaselHistoryViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = easel_history_view_constructed;
+  object_class->dispose = easel_history_view_dispose;
+  object_class->finalize = easel_history_view_finalize;
+  object_class->get_property = easel_history_view_get_property;
+  object_class->set_property = easel_history_view_set_property;
+
+  properties[PROP_HISTORY] =
+    g_param_spec_object ("history", NULL, NULL, EASEL_TYPE_HISTORY,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PROFILE_STORE] =
+    g_param_spec_object ("profile-store", NULL, NULL, EASEL_TYPE_PROFILE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[SIGNAL_REUSE] =
+    g_signal_new ("reuse", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, EASEL_TYPE_HISTORY_ENTRY);
+  signals[SIGNAL_EDIT_IMAGE] =
+    g_signal_new ("edit-image", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 2, EASEL_TYPE_HISTORY_ENTRY, G_TYPE_UINT);
+  signals[SIGNAL_ADD_TOAST] =
+    g_signal_new ("add-toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 1, ADW_TYPE_TOAST);
+
+  gtk_widget_class_install_action (widget_class, "history.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "history.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "history.clear-filters", NULL,
+                                   clear_filters_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "history.search", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "historyview");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/easel-history-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, EaselHistoryView, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, EaselHistoryView, toolbar);
+  gtk_widget_class_bind_template_child (widget_class, EaselHistoryView, search_button);
+  gtk_widget_class_bind_template_child (widget_class, EaselHistoryView, gateway_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, EaselHistoryView, date_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, EaselHistoryView, favourites_button);
+  gtk_widget_class_bind_template_child (widget_class, EaselHistoryView, edits_button);
+  gtk_widget_class_bind_template_child (widget_class, EaselHistoryView, toggle_squeezer);
+  gtk_widget_class_bind_template_child (widget_class, EaselHistoryView, toggles_narrow);
+  gtk_widget_class_bind_template_child (widget_class, EaselHistoryView,
+                                        favourites_compact_button);
+  gtk_widget_class_bind_template_child (widget_class, EaselHistoryView, edits_compact_button);
+  gtk_widget_class_bind_template_child (widget_class, EaselHistoryView, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, EaselHistoryView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, EaselHistoryView, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, EaselHistoryView, scroller);
+  gtk_widget_class_bind_template_child (widget_class, EaselHistoryView, grid_view);
+  gtk_widget_class_bind_template_child (widget_class, EaselHistoryView, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, EaselHistoryView, no_matches_page);
+  gtk_widget_class_bind_template_child (widget_class, EaselHistoryView, details_separator);
+  gtk_widget_class_bind_template_child (widget_class, EaselHistoryView, details_page);
+  gtk_widget_class_bind_template_child (widget_class, EaselHistoryView, details_header);
+}
+
+static void
+easel_history_view_init (EaselHistoryView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->thumbnails = easel_thumbnail_cache_new (THUMBNAIL_CACHE_SIZE, THUMBNAIL_SIZE);
+  g_signal_connect_swapped (self->leaflet, "notify::folded", G_CALLBACK (on_folded_changed),
+                            self);
+  on_folded_changed (self);
+}
+
+GtkWidget *
+easel_history_view_new (EaselHistory      *history,
+                        EaselProfileStore *store)
+{
+  g_return_val_if_fail (EASEL_IS_HISTORY (history), NULL);
+  g_return_val_if_fail (EASEL_IS_PROFILE_STORE (store), NULL);
+
+  return g_object_new (EASEL_TYPE_HISTORY_VIEW,
+                       "history", history,
+                       "profile-store", store,
+                       NULL);
+}
+
+EaselHistory *
+easel_history_view_get_history (EaselHistoryView *self)
+{
+  g_return_val_if_fail (EASEL_IS_HISTORY_VIEW (self), NULL);
+
+  return self->history;
+}
+
+gboolean
+easel_history_view_get_loading (EaselHistoryView *self)
+{
+  g_return_val_if_fail (EASEL_IS_HISTORY_VIEW (self), FALSE);
+
+  return self->model != NULL && easel_history_model_get_loading (self->model);
+}
+
+void
+easel_history_view_reload (EaselHistoryView *self)
+{
+  g_return_if_fail (EASEL_IS_HISTORY_VIEW (self));
+
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  easel_history_model_reload (self->model);
+}
+
+void
+easel_history_view_select (EaselHistoryView *self,
+                           gint64            id)
+{
+  g_return_if_fail (EASEL_IS_HISTORY_VIEW (self));
+  g_return_if_fail (id > 0);
+
+  self->pending_select = id;
+  try_pending_select (self);
+}
