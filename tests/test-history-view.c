@@ -555,8 +555,8 @@ test_grid (Fixture       *f,
   tile = tile_for (f, g_array_index (f->ids, gint64, 4));
   g_assert_true (easel_history_tile_has_thumbnail (tile));
   assert_colour_near (tile_centre (tile), colour_for (4 + 6));
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (tile)), ==,
-                   "a paper crane on a desk");
+  g_assert_cmpstr (easel_history_tile_get_label (tile), ==, "a paper crane on a desk");
+  g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (tile)));
 
   /* ×3 on the generation of three images, and on no other. */
   tile = tile_for (f, g_array_index (f->ids, gint64, 1));
@@ -667,6 +667,14 @@ wait_prompts (Fixture    *f,
   easel_test_wait_until (shows_prompts, &shown, prompts);
 }
 
+static gboolean
+selects_first (gpointer data)
+{
+  Fixture *f = data;
+
+  return gtk_single_selection_get_selected (f->view->selection) == 0;
+}
+
 static void
 test_search (Fixture       *f,
              gconstpointer  data)
@@ -689,6 +697,12 @@ test_search (Fixture       *f,
   g_assert_cmpstr (all, ==, "green frog|red panda|blue whale|red fox");
   g_assert_false (gtk_search_bar_get_search_mode (f->view->search_bar));
 
+  /* What the details show stays through a search, and is selected again
+   * when the answer has it. */
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (f->view->selection), 1, TRUE);
+  g_assert_cmpstr (easel_history_details_get_entry (
+                     EASEL_HISTORY_DETAILS (f->view->details))->prompt, ==, "red panda");
+
   /* At once, "loading" around the read. */
   handler = g_signal_connect (f->view, "notify::loading", G_CALLBACK (count_notify), loading);
   easel_history_view_set_search_text (f->view, "red");
@@ -700,12 +714,18 @@ test_search (Fixture       *f,
   g_assert_false (g_array_index (loading, gboolean, 1));
   g_assert_true (gtk_search_bar_get_search_mode (f->view->search_bar));
   g_assert_cmpstr (gtk_editable_get_text (f->view->search_entry), ==, "red");
+  easel_test_wait_until (selects_first, f, "the shown generation to be selected again");
+  g_assert_cmpstr (easel_history_details_get_entry (
+                     EASEL_HISTORY_DETAILS (f->view->details))->prompt, ==, "red panda");
   wait_thumbnails (f);
   shot = easel_test_save_screenshot (GTK_WIDGET (f->window), "history-view-search");
 
   /* As typed, after the entry's short pause; the last word is a prefix. */
   gtk_editable_set_text (f->view->search_entry, "wha");
   wait_prompts (f, "blue whale");
+  g_assert_null (gtk_single_selection_get_selected_item (f->view->selection));
+  g_assert_cmpstr (easel_history_details_get_entry (
+                     EASEL_HISTORY_DETAILS (f->view->details))->prompt, ==, "red panda");
   gtk_editable_set_text (f->view->search_entry, "green fr");
   wait_prompts (f, "green frog");
 

@@ -137,6 +137,29 @@ entries_equal (EaselHistoryEntry *a,
   return TRUE;
 }
 
+static void
+set_entry (EaselHistoryItem  *self,
+           EaselHistoryEntry *entry)
+{
+  easel_history_entry_ref (entry);
+  easel_history_entry_unref (self->entry);
+  self->entry = entry;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENTRY]);
+}
+
+void
+easel_history_item_reuse (EaselHistoryItem  *self,
+                          EaselHistoryEntry *entry)
+{
+  g_return_if_fail (EASEL_IS_HISTORY_ITEM (self));
+  g_return_if_fail (entry != NULL);
+
+  if (entry->id == self->entry->id)
+    easel_history_item_update (self, entry);
+  else
+    set_entry (self, entry);
+}
+
 gboolean
 easel_history_item_update (EaselHistoryItem  *self,
                            EaselHistoryEntry *entry)
@@ -146,9 +169,6 @@ easel_history_item_update (EaselHistoryItem  *self,
 
   if (entry == self->entry || entries_equal (self->entry, entry))
     return FALSE;
-  easel_history_entry_ref (entry);
-  easel_history_entry_unref (self->entry);
-  self->entry = entry;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENTRY]);
+  set_entry (self, entry);
   return TRUE;
 }

@@ -27,6 +27,10 @@ gint64             easel_history_item_get_id     (EaselHistoryItem  *self);
  * details show differs. Returns whether it did. */
 gboolean           easel_history_item_update     (EaselHistoryItem  *self,
                                                   EaselHistoryEntry *entry);
+/* Makes the item stand for another generation (a new query's answer
+ * reusing the items shown); notifies. */
+void               easel_history_item_reuse      (EaselHistoryItem  *self,
+                                                  EaselHistoryEntry *entry);
 /* Whether any image of the generation is a favourite. */
 gboolean           easel_history_entry_is_favourite (EaselHistoryEntry *entry);
 

@@ -188,16 +188,23 @@ easel_history_model_new (EaselHistory *history,
 
 /* Reading */
 
+typedef enum
+{
+  READ_NEXT_PAGE,
+  READ_AGAIN,        /* the same question: merge by id */
+  READ_NEW_QUERY,    /* another question: reuse the items by position */
+} ReadKind;
+
 typedef struct
 {
   EaselHistoryModel *self;
   guint              serial;
-  gboolean           replace;
+  ReadKind           kind;
   guint              limit;
 } Read;
 
 static void start_read (EaselHistoryModel *self,
-                        gboolean           replace);
+                        ReadKind           kind);
 
 /* The new list in the store's order, reusing the item of every
  * generation already shown; one items-changed for the span between the
@@ -242,6 +249,47 @@ replace_items (EaselHistoryModel *self,
   added = self->items->len - prefix - suffix;
   if (removed > 0 || added > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed, added);
+}
+
+/* Another question's answer: the items already shown take the new
+ * entries in order, so the grid rebinds its tiles instead of destroying
+ * and building them all (what a search costs is mostly that), and only
+ * the difference in length is an items-changed. */
+static void
+reuse_items (EaselHistoryModel *self,
+             GPtrArray         *entries)
+{
+  guint before = self->items->len;
+  guint n = 0;
+
+  g_hash_table_remove_all (self->by_id);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      EaselHistoryEntry *entry = g_ptr_array_index (entries, i);
+      EaselHistoryItem *item;
+
+      if (g_hash_table_contains (self->by_id, &entry->id))
+        continue;
+      if (n < before)
+        {
+          item = g_ptr_array_index (self->items, n);
+          easel_history_item_reuse (item, entry);
+        }
+      else
+        {
+          item = easel_history_item_new (entry);
+          g_ptr_array_add (self->items, item);
+        }
+      g_hash_table_insert (self->by_id, g_memdup2 (&entry->id, sizeof (gint64)), item);
+      n++;
+    }
+  if (n < before)
+    {
+      g_ptr_array_remove_range (self->items, n, before - n);
+      g_list_model_items_changed (G_LIST_MODEL (self), n, before - n, 0);
+    }
+  else if (n > before)
+    g_list_model_items_changed (G_LIST_MODEL (self), before, 0, n - before);
 }
 
 static void
@@ -293,20 +341,29 @@ on_read (GObject      *source,
 
   self->complete = entries->len < read->limit;
   self->loaded = TRUE;
-  if (read->replace)
-    replace_items (self, entries);
-  else
-    append_items (self, entries);
+  switch (read->kind)
+    {
+    case READ_NEW_QUERY:
+      reuse_items (self, entries);
+      break;
+    case READ_AGAIN:
+      replace_items (self, entries);
+      break;
+    case READ_NEXT_PAGE:
+    default:
+      append_items (self, entries);
+      break;
+    }
 
   if (!self->complete && self->items->len < self->wanted)
-    start_read (self, FALSE);
+    start_read (self, READ_NEXT_PAGE);
   else
     set_loading (self, FALSE);
 }
 
 static void
 start_read (EaselHistoryModel *self,
-            gboolean           replace)
+            ReadKind           kind)
 {
   EaselHistoryQuery query = self->query;
   Read *read = g_new0 (Read, 1);
@@ -320,8 +377,8 @@ start_read (EaselHistoryModel *self,
 
   read->self = g_object_ref (self);
   read->serial = ++self->serial;
-  read->replace = replace;
-  if (replace)
+  read->kind = kind;
+  if (kind != READ_NEXT_PAGE)
     {
       /* As many as are shown, in whole pages, so a reload of a long
        * scrolled list keeps the scroll position's items. */
@@ -373,7 +430,7 @@ easel_history_model_set_query (EaselHistoryModel       *self,
       g_ptr_array_set_size (self->items, self->page_size);
       g_list_model_items_changed (G_LIST_MODEL (self), self->page_size, removed, 0);
     }
-  start_read (self, TRUE);
+  start_read (self, READ_NEW_QUERY);
 }
 
 void
@@ -381,7 +438,7 @@ easel_history_model_reload (EaselHistoryModel *self)
 {
   g_return_if_fail (EASEL_IS_HISTORY_MODEL (self));
 
-  start_read (self, TRUE);
+  start_read (self, READ_AGAIN);
 }
 
 void
@@ -393,7 +450,7 @@ easel_history_model_want (EaselHistoryModel *self,
   self->wanted = MAX (self->wanted, n_items);
   /* A read under way checks the wish when it comes back. */
   if (!self->loading && !self->complete && self->items->len < self->wanted)
-    start_read (self, FALSE);
+    start_read (self, READ_NEXT_PAGE);
 }
 
 gboolean

@@ -22,7 +22,9 @@ G_DECLARE_FINAL_TYPE (EaselHistoryModel, easel_history_model, EASEL, HISTORY_MOD
  * through easel_history_list_async() (never blocking the caller), a page
  * of @page_size at a time, and only as far as someone asked for with
  * easel_history_model_want(). An item keeps its identity across reloads
- * (its entry is updated in place), so a selection survives them.
+ * (its entry is updated in place), so a selection survives them; a new
+ * query reuses the items by position (their "entry" changes to another
+ * generation), so the grid rebinds rather than rebuilds its tiles.
  *
  * Properties: "loading" (read-only: a read is under way).
  * Signals: "failed" (GError *): a read failed; the list is left as it was. */

@@ -28,6 +28,7 @@ struct _EaselHistoryTile
   gulong               notify_id;
   GCancellable        *cancellable;
   char                *loading_path;
+  char                *label;
   gboolean             has_thumbnail;
 
   /* Template widgets */
@@ -178,20 +179,23 @@ static void
 update_labels (EaselHistoryTile  *self,
                EaselHistoryEntry *entry)
 {
-  g_autofree char *tooltip = NULL;
   g_autofree char *count = NULL;
   const char *prompt = entry->prompt != NULL && entry->prompt[0] != '\0'
     ? entry->prompt : _("No prompt");
   gboolean favourite = easel_history_entry_is_favourite (entry);
   g_autoptr(GString) description = g_string_new (NULL);
 
+  /* Given to the tooltip when asked (query_tooltip): setting a tooltip
+   * on every bind costs a round trip to the display server. */
+  g_free (self->label);
   if (g_utf8_strlen (prompt, -1) > TOOLTIP_CHARS)
     {
       g_autofree char *start = g_utf8_substring (prompt, 0, TOOLTIP_CHARS);
 
-      tooltip = g_strconcat (start, "…", NULL);
+      self->label = g_strconcat (start, "…", NULL);
     }
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip != NULL ? tooltip : prompt);
+  else
+    self->label = g_strdup (prompt);
 
   gtk_widget_set_visible (self->star, favourite);
   if (entry->images->len > 1)
@@ -272,6 +276,29 @@ easel_history_tile_set_item (EaselHistoryTile *self,
   update (self);
 }
 
+const char *
+easel_history_tile_get_label (EaselHistoryTile *self)
+{
+  g_return_val_if_fail (EASEL_IS_HISTORY_TILE (self), NULL);
+
+  return self->item != NULL ? self->label : NULL;
+}
+
+static gboolean
+easel_history_tile_query_tooltip (GtkWidget  *widget,
+                                  int         x,
+                                  int         y,
+                                  gboolean    keyboard,
+                                  GtkTooltip *tooltip)
+{
+  EaselHistoryTile *self = EASEL_HISTORY_TILE (widget);
+
+  if (self->item == NULL || self->label == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, self->label);
+  return TRUE;
+}
+
 EaselHistoryItem *
 easel_history_tile_get_item (EaselHistoryTile *self)
 {
@@ -332,6 +359,7 @@ easel_history_tile_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), EASEL_TYPE_HISTORY_TILE);
   g_clear_object (&self->cache);
   g_clear_pointer (&self->loading_path, g_free);
+  g_clear_pointer (&self->label, g_free);
 
   G_OBJECT_CLASS (easel_history_tile_parent_class)->dispose (object);
 }
@@ -346,6 +374,7 @@ easel_history_tile_class_init (EaselHistoryTileClass *klass)
   widget_class->get_request_mode = easel_history_tile_get_request_mode;
   widget_class->measure = easel_history_tile_measure;
   widget_class->size_allocate = easel_history_tile_size_allocate;
+  widget_class->query_tooltip = easel_history_tile_query_tooltip;
 
   gtk_widget_class_set_css_name (widget_class, "historytile");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
@@ -365,6 +394,7 @@ easel_history_tile_init (EaselHistoryTile *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
 }
 
 GtkWidget *

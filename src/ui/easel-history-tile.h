@@ -26,6 +26,8 @@ GtkWidget        *easel_history_tile_new          (EaselThumbnailCache *cache);
 void              easel_history_tile_set_item     (EaselHistoryTile    *self,
                                                    EaselHistoryItem    *item);
 EaselHistoryItem *easel_history_tile_get_item     (EaselHistoryTile    *self);
+/* The prompt, shortened, as the tooltip and the accessible label give it. */
+const char       *easel_history_tile_get_label    (EaselHistoryTile    *self);
 /* Whether the thumbnail is showing (for tests and the benchmark). */
 gboolean          easel_history_tile_has_thumbnail (EaselHistoryTile   *self);
 

@@ -88,6 +88,14 @@ easel_history_view_apply_filters (EaselHistoryView *self)
                                                 now);
   query.favourites_only = gtk_toggle_button_get_active (self->favourites_button);
   query.edits_only = gtk_toggle_button_get_active (self->edits_button);
+
+  /* The model reuses its items for the new answer: nothing stays
+   * selected across it, but the details stay, and are selected again if
+   * the answer has them. */
+  self->keep_details = TRUE;
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  self->keep_details = FALSE;
+  self->reselect = TRUE;
   easel_history_model_set_query (self->model, &query);
 }
 
@@ -107,7 +115,10 @@ set_search_text (EaselHistoryView *self,
 static void
 on_search_changed (EaselHistoryView *self)
 {
-  /* Also comes, after the delay, for text set_search_text already applied. */
+  /* Also comes for text set_search_text already applied: after the delay,
+   * and at once for the empty text on the way to the new one. */
+  if (self->setting_text)
+    return;
   set_search_text (self, gtk_editable_get_text (self->search_entry));
 }
 
@@ -287,7 +298,9 @@ easel_history_view_clear_filters (EaselHistoryView *self)
   gtk_toggle_button_set_active (self->favourites_button, FALSE);
   gtk_toggle_button_set_active (self->edits_button, FALSE);
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  self->setting_text = TRUE;
   gtk_editable_set_text (self->search_entry, "");
+  self->setting_text = FALSE;
   g_clear_pointer (&self->search_text, g_free);
   self->applying = FALSE;
   easel_history_view_apply_filters (self);
@@ -311,7 +324,11 @@ easel_history_view_set_search_text (EaselHistoryView *self,
   /* Applied now; the entry's delayed "search-changed" then finds nothing new. */
   set_search_text (self, text);
   if (g_strcmp0 (gtk_editable_get_text (self->search_entry), text != NULL ? text : "") != 0)
-    gtk_editable_set_text (self->search_entry, text != NULL ? text : "");
+    {
+      self->setting_text = TRUE;
+      gtk_editable_set_text (self->search_entry, text != NULL ? text : "");
+      self->setting_text = FALSE;
+    }
   if (self->search_text != NULL)
     gtk_search_bar_set_search_mode (self->search_bar, TRUE);
 }

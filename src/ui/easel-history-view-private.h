@@ -42,6 +42,9 @@ struct _EaselHistoryView
   gint64               pending_select;
   guint                reload_id;
   guint                select_id;
+  guint                resync_id;
+  gboolean             keep_details;
+  gboolean             reselect;     /* after the new query's answer */
 
   /* Filters (easel-history-view-filters.c) */
   char                *search_text;
@@ -49,6 +52,7 @@ struct _EaselHistoryView
   GPtrArray           *gateway_ids;     /* (element-type utf8) beside gateway_names, from 1 */
   GPtrArray           *watched;         /* (element-type EaselProfile) whose names are shown */
   gboolean             applying;
+  gboolean             setting_text;
 
   /* Template widgets */
   AdwLeaflet          *leaflet;
@@ -77,7 +81,8 @@ struct _EaselHistoryView
 /* easel-history-view-filters.c */
 void     easel_history_view_init_filters    (EaselHistoryView      *self);
 void     easel_history_view_dispose_filters (EaselHistoryView      *self);
-/* Reads the controls into a query and gives it to the model. */
+/* Reads the controls into a query and gives it to the model; the grid's
+ * selection is let go meanwhile, the details kept. */
 void     easel_history_view_apply_filters   (EaselHistoryView      *self);
 gboolean easel_history_view_filters_active  (EaselHistoryView      *self);
 void     easel_history_view_clear_filters   (EaselHistoryView      *self);

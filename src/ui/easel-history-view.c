@@ -108,15 +108,68 @@ show_grid_page (EaselHistoryView *self)
   adw_leaflet_set_visible_child_name (self->leaflet, "grid");
 }
 
+static gint64
+shown_id (EaselHistoryView *self)
+{
+  EaselHistoryEntry *shown = easel_history_details_get_entry (
+    EASEL_HISTORY_DETAILS (self->details));
+
+  return shown != NULL ? shown->id : 0;
+}
+
+/* Shows @entry in the details; a newer copy of the generation shown keeps
+ * the image the user was looking at. */
+static void
+show_entry (EaselHistoryView  *self,
+            EaselHistoryEntry *entry)
+{
+  EaselHistoryDetails *details = EASEL_HISTORY_DETAILS (self->details);
+  guint index = 0;
+
+  if (easel_history_details_get_entry (details) == entry)
+    return;
+  if (shown_id (self) == entry->id)
+    index = MIN (easel_history_details_get_index (details), MAX (entry->images->len, 1) - 1);
+  easel_history_details_set_entry (details, entry, index);
+}
+
+/* Unselects without clearing the details: the grid's answer changed under
+ * the selection (a new search), but what the user reads stays. */
+static void
+unselect_quietly (EaselHistoryView *self)
+{
+  self->keep_details = TRUE;
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  self->keep_details = FALSE;
+}
+
+static gboolean
+resync_selection (gpointer data)
+{
+  EaselHistoryView *self = data;
+
+  self->resync_id = 0;
+  if (self->selected_item != NULL
+      && easel_history_item_get_id (self->selected_item) != shown_id (self))
+    unselect_quietly (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_selected_entry_changed (EaselHistoryView *self)
 {
   EaselHistoryEntry *entry = easel_history_item_get_entry (self->selected_item);
-  EaselHistoryDetails *details = EASEL_HISTORY_DETAILS (self->details);
-  guint index = easel_history_details_get_index (details);
 
-  /* A favourite or a finished job: the details follow, on the same image. */
-  easel_history_details_set_entry (details, entry, MIN (index, MAX (entry->images->len, 1) - 1));
+  /* A favourite or a finished job: the details follow. */
+  if (entry->id == shown_id (self))
+    {
+      show_entry (self, entry);
+      return;
+    }
+  /* The item now stands for another generation (a new query reused it):
+   * let go of it, later, as this runs inside the model's update. */
+  if (self->resync_id == 0)
+    self->resync_id = g_idle_add (resync_selection, self);
 }
 
 static void
@@ -137,10 +190,9 @@ set_selected_item (EaselHistoryView *self,
       self->selected_notify_id = g_signal_connect_swapped (item, "notify::entry",
                                                            G_CALLBACK (on_selected_entry_changed),
                                                            self);
-      easel_history_details_set_entry (EASEL_HISTORY_DETAILS (self->details),
-                                       easel_history_item_get_entry (item), 0);
+      show_entry (self, easel_history_item_get_entry (item));
     }
-  else
+  else if (!self->keep_details && self->details != NULL)
     {
       easel_history_details_set_entry (EASEL_HISTORY_DETAILS (self->details), NULL, 0);
       show_grid_page (self);
@@ -151,6 +203,18 @@ static void
 on_selection_changed (EaselHistoryView *self)
 {
   set_selected_item (self, gtk_single_selection_get_selected_item (self->selection));
+}
+
+/* After a new query's first answer: the generation in the details is
+ * selected again if the answer has it. */
+static void
+reselect_shown (EaselHistoryView *self)
+{
+  guint position;
+
+  if (self->selected_item == NULL && shown_id (self) != 0
+      && easel_history_model_find (self->model, shown_id (self), &position))
+    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
 }
 
 static void
@@ -252,6 +316,11 @@ select_later (gpointer data)
   EaselHistoryView *self = data;
 
   self->select_id = 0;
+  if (self->reselect && !easel_history_model_get_loading (self->model))
+    {
+      self->reselect = FALSE;
+      reselect_shown (self);
+    }
   try_pending_select (self);
   return G_SOURCE_REMOVE;
 }
@@ -261,7 +330,7 @@ select_later (gpointer data)
 static void
 queue_pending_select (EaselHistoryView *self)
 {
-  if (self->pending_select != 0 && self->select_id == 0)
+  if ((self->pending_select != 0 || self->reselect) && self->select_id == 0)
     self->select_id = g_idle_add (select_later, self);
 }
 
@@ -578,6 +647,7 @@ easel_history_view_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->reload_id, g_source_remove);
   g_clear_handle_id (&self->select_id, g_source_remove);
+  g_clear_handle_id (&self->resync_id, g_source_remove);
   easel_history_view_dispose_filters (self);
   set_selected_item (self, NULL);
   if (self->grid_view != NULL)
