@@ -92,9 +92,7 @@ easel_history_view_apply_filters (EaselHistoryView *self)
   /* The model reuses its items for the new answer: nothing stays
    * selected across it, but the details stay, and are selected again if
    * the answer has them. */
-  self->keep_details = TRUE;
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  self->keep_details = FALSE;
+  easel_history_view_unselect_quietly (self);
   self->reselect = TRUE;
   easel_history_model_set_query (self->model, &query);
 }
@@ -280,6 +278,8 @@ easel_history_view_init_filters (EaselHistoryView *self)
 void
 easel_history_view_dispose_filters (EaselHistoryView *self)
 {
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (easel_profile_store_get_profiles (self->store), self);
   if (self->watched != NULL)
     unwatch_profiles (self);
   g_clear_pointer (&self->watched, g_ptr_array_unref);

@@ -78,6 +78,24 @@ struct _EaselHistoryView
   GtkWidget           *details_header;
 };
 
+/* easel-history-view.c */
+void     easel_history_view_add_toast       (EaselHistoryView      *self,
+                                             AdwToast              *toast);
+/* A toast of @format with the error's message for its %s. */
+void     easel_history_view_add_error_toast (EaselHistoryView      *self,
+                                             const char            *format,
+                                             const GError          *error);
+
+/* easel-history-view-selection.c */
+void     easel_history_view_init_selection    (EaselHistoryView    *self);
+void     easel_history_view_dispose_selection (EaselHistoryView    *self);
+void     easel_history_view_on_folded_changed (EaselHistoryView    *self);
+void     easel_history_view_show_grid_page    (EaselHistoryView    *self);
+/* Lets go of the grid's selection, keeping the details as they are. */
+void     easel_history_view_unselect_quietly  (EaselHistoryView    *self);
+/* Looks again, from an idle, for a generation waiting to be selected. */
+void     easel_history_view_queue_select      (EaselHistoryView    *self);
+
 /* easel-history-view-filters.c */
 void     easel_history_view_init_filters    (EaselHistoryView      *self);
 void     easel_history_view_dispose_filters (EaselHistoryView      *self);
