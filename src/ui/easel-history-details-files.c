@@ -30,38 +30,16 @@ parent_window (EaselHistoryDetails *self)
 
 /* --- save as -------------------------------------------------------------------- */
 
-static EaselOutputFormat
-format_for_mime_type (const char *mime_type)
-{
-  EaselOutputFormat format = EASEL_OUTPUT_FORMAT_PNG;
-
-  if (g_strcmp0 (mime_type, "image/jpeg") == 0)
-    format = EASEL_OUTPUT_FORMAT_JPEG;
-  else if (g_strcmp0 (mime_type, "image/webp") == 0)
-    format = EASEL_OUTPUT_FORMAT_WEBP;
-  return format;
-}
-
 /* The extension the user typed picks the format; another keeps the image's. */
 static EaselOutputFormat
 format_for_file (GFile      *file,
                  const char *mime_type)
 {
   g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *lower = g_ascii_strdown (name, -1);
 
-  if (g_str_has_suffix (lower, ".png"))
-    return EASEL_OUTPUT_FORMAT_PNG;
-  if (g_str_has_suffix (lower, ".jpg") || g_str_has_suffix (lower, ".jpeg"))
-    return EASEL_OUTPUT_FORMAT_JPEG;
-  if (g_str_has_suffix (lower, ".webp"))
-    return EASEL_OUTPUT_FORMAT_WEBP;
-  return format_for_mime_type (mime_type);
+  return easel_output_format_for_file_name (name, mime_type);
 }
 
-/* The prompt and parameters for the saved file. History keeps the
- * gateway's name and protocol, not the profile itself (it may be gone
- * since), so a stand-in profile carries them into the parameters line. */
 static EaselImageMetadata *
 metadata_for (EaselHistoryEntry *entry,
               EaselRequest      *request)
@@ -197,7 +175,7 @@ save_as_action (GtkWidget  *widget,
 
   data = easel_details_call_new (self);
   data->metadata = metadata_for (self->entry, self->request);
-  name = easel_export_suggest_name (data->metadata, format_for_mime_type (image->mime_type));
+  name = easel_export_suggest_name (data->metadata, easel_output_format_for_mime_type (image->mime_type));
 
   dialog = gtk_file_chooser_native_new (_("Save Image"), parent_window (self),
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
