@@ -654,6 +654,16 @@ test_not_open (void)
   g_assert_cmpint (easel_history_record_finish (history, result, &error), ==, 0);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED);
   g_clear_object (&result);
+
+  /* Nothing to flush: done at once, not after the timeout. */
+  {
+    gint64 start = g_get_monotonic_time ();
+
+    g_assert_true (easel_history_flush (history, 5000));
+    g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
+  }
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
   assert_finalized (history);
 }
 

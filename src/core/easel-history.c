@@ -79,7 +79,8 @@ worker (gpointer item,
 
   if (g_task_return_error_if_cancelled (work->task))
     ;
-  else if (self->db == NULL && work->func != open_work)
+  else if (self->db == NULL && work->func != open_work
+           && work->func != easel_history_barrier_work)
     g_task_return_new_error (work->task, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
                              "The history is not open");
   else
