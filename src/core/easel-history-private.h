@@ -22,6 +22,7 @@ struct _EaselHistory
 
   /* The worker's alone. */
   sqlite3     *db;
+  int          lock_fd;      /* history.lock, held shared while open; -1 before */
   GHashTable  *trash;        /* token → TrashItem */
   guint        last_token;
   /* Set by a call that changed a generation: its id, for "changed". */
