@@ -1584,6 +1584,28 @@ test_json_errors (void)
     }
 }
 
+/* Save As: the extension typed picks the format, whatever its case; no
+ * known one keeps the image's own. */
+static void
+test_format_for_file_name (void)
+{
+  g_assert_cmpint (easel_output_format_for_file_name ("a.PNG", "image/jpeg"), ==,
+                   EASEL_OUTPUT_FORMAT_PNG);
+  g_assert_cmpint (easel_output_format_for_file_name ("a.jpg", "image/png"), ==,
+                   EASEL_OUTPUT_FORMAT_JPEG);
+  g_assert_cmpint (easel_output_format_for_file_name ("b.Jpeg", "image/png"), ==,
+                   EASEL_OUTPUT_FORMAT_JPEG);
+  g_assert_cmpint (easel_output_format_for_file_name ("c.webp", "image/png"), ==,
+                   EASEL_OUTPUT_FORMAT_WEBP);
+  g_assert_cmpint (easel_output_format_for_file_name ("d.tiff", "image/webp"), ==,
+                   EASEL_OUTPUT_FORMAT_WEBP);
+  g_assert_cmpint (easel_output_format_for_file_name ("no-extension", "image/jpeg"), ==,
+                   EASEL_OUTPUT_FORMAT_JPEG);
+  g_assert_cmpint (easel_output_format_for_file_name ("e.png.bak", NULL), ==,
+                   EASEL_OUTPUT_FORMAT_PNG);
+  g_assert_cmpint (easel_output_format_for_mime_type (NULL), ==, EASEL_OUTPUT_FORMAT_PNG);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1591,6 +1613,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/request/defaults", test_defaults);
+  g_test_add_func ("/request/format-for-file-name", test_format_for_file_name);
   g_test_add_func ("/request/validate/prompt", test_prompt);
   g_test_add_func ("/request/validate/n", test_n);
   g_test_add_func ("/request/validate/size/pixels", test_size_pixels);

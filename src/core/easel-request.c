@@ -807,6 +807,29 @@ easel_output_format_from_string (const char        *text,
   return TRUE;
 }
 
+EaselOutputFormat
+easel_output_format_for_mime_type (const char *mime_type)
+{
+  if (g_strcmp0 (mime_type, "image/jpeg") == 0)
+    return EASEL_OUTPUT_FORMAT_JPEG;
+  if (g_strcmp0 (mime_type, "image/webp") == 0)
+    return EASEL_OUTPUT_FORMAT_WEBP;
+  return EASEL_OUTPUT_FORMAT_PNG;
+}
+
+EaselOutputFormat
+easel_output_format_for_file_name (const char *name,
+                                   const char *mime_type)
+{
+  g_autofree char *lower = g_ascii_strdown (name != NULL ? name : "", -1);
+  const char *dot = strrchr (lower, '.');
+  EaselOutputFormat format;
+
+  if (dot != NULL && easel_output_format_from_string (dot + 1, &format))
+    return format;
+  return easel_output_format_for_mime_type (mime_type);
+}
+
 const char *
 easel_background_to_string (EaselBackground background)
 {

@@ -169,6 +169,12 @@ const char         *easel_output_format_to_string      (EaselOutputFormat  forma
 const char         *easel_output_format_to_mime_type   (EaselOutputFormat  format);
 gboolean            easel_output_format_from_string    (const char        *text,
                                                         EaselOutputFormat *format);
+/* PNG unless @mime_type is JPEG or WebP. */
+EaselOutputFormat   easel_output_format_for_mime_type  (const char        *mime_type);
+/* The format a file name's extension asks for (.png, .jpg, .jpeg,
+ * .webp, any case); another extension keeps @mime_type's. */
+EaselOutputFormat   easel_output_format_for_file_name  (const char        *name,
+                                                        const char        *mime_type);
 const char         *easel_background_to_string         (EaselBackground    background);
 gboolean            easel_background_from_string       (const char        *text,
                                                         EaselBackground   *background);

@@ -245,6 +245,15 @@ easel_application_shutdown (GApplication *app)
 
   G_APPLICATION_CLASS (easel_application_parent_class)->shutdown (app);
 
+  /* What the closed windows' jobs asked to record reaches the disk before
+   * the process ends; then their callbacks run. */
+  if (self->history != NULL && !easel_history_flush (self->history, 5000))
+    g_warning ("The history was still writing when Easel quit");
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->history);
   g_clear_object (&self->client);
   g_clear_object (&self->secrets);
   g_clear_object (&self->store);

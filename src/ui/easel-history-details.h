@@ -35,15 +35,25 @@ G_DECLARE_FINAL_TYPE (EaselHistoryDetails, easel_history_details, EASEL, HISTORY
  * manager (org.freedesktop.FileManager1.ShowItems) and falls back to
  * opening the folder; favourite and delete go through the EaselHistory.
  *
- * Property "history" (construct-only).
+ * Property "history" (construct-only); "favourite" (boolean): whether
+ * the image shown is a favourite; setting it (the star button, through
+ * the "details.favourite" action) asks the store, and a refusal sets it
+ * back with a toast.
  *
  * Signals:
  *   "reuse"      (EaselHistoryEntry *entry)
  *   "edit-image" (EaselHistoryEntry *entry, guint index)
  *   "show-generation" (gint64 id): a lineage button was pressed
  *   "deleted"    (gint64 id, guint undo_token): the generation was deleted;
- *                the view offers the undo toast
- *   "add-toast"  (AdwToast *toast): errors and confirmations
+ *                the view offers the undo toast. The pane then shows
+ *                nothing, unless a handler has set another entry.
+ *   "add-toast"  (AdwToast *toast): errors and confirmations. The toast
+ *                stays the emitter's: a handler that shows it passes
+ *                g_object_ref (toast) to adw_toast_overlay_add_toast().
+ *
+ * Loads (the picture, thumbnails, lineage) are cancelled when the entry
+ * changes and on dispose; the writes the user asked for (favourite,
+ * delete, Save As) finish even when another entry is shown meanwhile.
  */
 GtkWidget          *easel_history_details_new       (EaselHistory        *history);
 /* @entry NULL shows the "Select an image" state. @index picks the image. */

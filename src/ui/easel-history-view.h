@@ -48,7 +48,9 @@ void          easel_history_view_set_search_text (EaselHistoryView  *self,
  * written meanwhile. */
 void          easel_history_view_reload          (EaselHistoryView  *self);
 /* Selects generation @id and shows its details, loading pages until it is
- * found; FALSE (asynchronously nothing happens) when it is not listed. */
+ * found. One the search or filters leave out is still shown in the
+ * details, with nothing selected in the grid; for an id the store does
+ * not have, nothing happens. */
 void          easel_history_view_select          (EaselHistoryView  *self,
                                                   gint64             id);
 

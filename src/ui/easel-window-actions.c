@@ -233,11 +233,11 @@ reuse (EaselWindow *self,
   easel_window_toast (self, _("Parameters restored"));
 }
 
-static void
-edit_image (EaselWindow *self,
-            EaselImage  *image)
+void
+easel_window_edit_path (EaselWindow *self,
+                        const char  *path)
 {
-  g_autoptr(EaselReference) reference = easel_reference_new_for_path (easel_image_get_path (image));
+  g_autoptr(EaselReference) reference = easel_reference_new_for_path (path);
   g_autoptr(GError) error = NULL;
   EaselReferenceTray *tray = easel_create_panel_get_reference_tray (self->create_panel);
 
@@ -246,9 +246,17 @@ edit_image (EaselWindow *self,
       easel_window_toast (self, error->message);
       return;
     }
+  adw_view_stack_set_visible_child_name (self->view_stack, "create");
   adw_flap_set_reveal_flap (self->flap, TRUE);
   easel_create_panel_focus_prompt (self->create_panel);
   easel_window_toast (self, _("Added as reference 1: describe the change"));
+}
+
+static void
+edit_image (EaselWindow *self,
+            EaselImage  *image)
+{
+  easel_window_edit_path (self, easel_image_get_path (image));
 }
 
 static void

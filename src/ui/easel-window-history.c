@@ -201,3 +201,145 @@ easel_window_check_history (EaselWindow *self,
     toast_persistent (self, message);
   }
 }
+
+/* --- The History page ----------------------------------------------------- */
+
+static void
+on_history_reuse (EaselWindow       *self,
+                  EaselHistoryEntry *entry)
+{
+  g_autoptr(EaselRequest) request = NULL;
+  g_autoptr(GError) error = NULL;
+  EaselProfile *profile = NULL;
+
+  request = easel_history_entry_get_request (entry, &error);
+  if (request == NULL)
+    {
+      /* Translators: %s says what is wrong with the stored request. */
+      g_autofree char *message = g_strdup_printf (_("The parameters could not be read: %s"),
+                                                  error->message);
+
+      easel_window_toast (self, message);
+      return;
+    }
+
+  if (entry->profile_id != NULL)
+    profile = easel_profile_store_lookup (self->store, entry->profile_id);
+  easel_create_panel_apply_request (self->create_panel, request, profile);
+  adw_view_stack_set_visible_child_name (self->view_stack, "create");
+  adw_flap_set_reveal_flap (self->flap, TRUE);
+  easel_create_panel_focus_prompt (self->create_panel);
+  if (profile == NULL && entry->profile_name != NULL)
+    {
+      /* Translators: %s is the name of a gateway that no longer exists. */
+      g_autofree char *message =
+        g_strdup_printf (_("Parameters restored; “%s” was removed, so the current gateway "
+                           "is used"), entry->profile_name);
+
+      easel_window_toast (self, message);
+    }
+  else
+    easel_window_toast (self, _("Parameters restored"));
+}
+
+static void
+on_history_edit (EaselWindow       *self,
+                 EaselHistoryEntry *entry,
+                 guint              index)
+{
+  EaselHistoryImage *image;
+
+  if (index >= entry->images->len)
+    return;
+  image = g_ptr_array_index (entry->images, index);
+  easel_window_edit_path (self, image->path);
+}
+
+static void
+on_history_toast (EaselWindow *self,
+                  AdwToast    *toast)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (toast));
+}
+
+/* Other processes (easel-cli) write too: read again whenever the page is
+ * shown. */
+static void
+on_page_changed (EaselWindow *self)
+{
+  if (self->history_view != NULL
+      && g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "history") == 0)
+    easel_history_view_reload (self->history_view);
+}
+
+void
+easel_window_add_history_page (EaselWindow *self)
+{
+  AdwViewStackPage *page;
+
+  if (self->history == NULL)
+    return;
+
+  self->history_view = EASEL_HISTORY_VIEW (easel_history_view_new (self->history, self->store));
+  page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->history_view), "history",
+                                    _("History"));
+  adw_view_stack_page_set_icon_name (page, "document-open-recent-symbolic");
+  g_signal_connect_object (self->history_view, "reuse", G_CALLBACK (on_history_reuse), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->history_view, "edit-image", G_CALLBACK (on_history_edit), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->history_view, "add-toast", G_CALLBACK (on_history_toast), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name",
+                           G_CALLBACK (on_page_changed), self, G_CONNECT_SWAPPED);
+}
+
+GtkWidget *
+easel_window_get_history_view (EaselWindow *self)
+{
+  g_return_val_if_fail (EASEL_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->history_view);
+}
+
+static void
+search_history_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  EaselWindow *self = EASEL_WINDOW (widget);
+
+  if (self->history_view == NULL
+      || g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "studio") != 0)
+    return;
+  adw_view_stack_set_visible_child_name (self->view_stack, "history");
+  easel_history_view_start_search (self->history_view);
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  EaselWindow *self = EASEL_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "studio") != 0
+      || adw_view_stack_get_child_by_name (self->view_stack, name) == NULL)
+    return;
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+void
+easel_window_class_init_history (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.search-history", NULL,
+                                   search_history_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.search-history", NULL);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page",
+                                       "s", "create");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page",
+                                       "s", "history");
+}

@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "easel-history-view.h"
 #include "easel-window.h"
 
 G_BEGIN_DECLS
@@ -27,11 +28,14 @@ struct _EaselWindow
   AdwToastOverlay      *toast_overlay;
   AdwHeaderBar         *header_bar;
   GtkToggleButton      *panel_button;
-  AdwWindowTitle       *window_title;
+  AdwViewSwitcherTitle *switcher_title;
   GtkMenuButton        *primary_menu_button;
   GtkStack             *main_stack;
   AdwStatusPage        *welcome_page;
   GtkButton            *open_preferences_button;
+  AdwViewStack         *view_stack;
+  AdwViewSwitcherBar   *switcher_bar;
+  EaselHistoryView     *history_view;
   AdwFlap              *flap;
   GtkStack             *content_stack;
   AdwStatusPage        *empty_page;
@@ -56,6 +60,12 @@ void  easel_window_class_init_actions (GtkWidgetClass *widget_class);
 /* easel-window-history.c */
 void  easel_window_check_history    (EaselWindow *self,
                                      EaselJob    *job);
+/* Adds the History page (when the window has a history). */
+void  easel_window_add_history_page (EaselWindow *self);
+/* Makes the file at @path reference 1 and shows the create panel. */
+void  easel_window_edit_path        (EaselWindow *self,
+                                     const char  *path);
+void  easel_window_class_init_history (GtkWidgetClass *widget_class);
 
 /* easel-window-save.c */
 void  easel_window_save             (EaselWindow *self,

@@ -95,13 +95,7 @@ metadata_for (EaselJob *job)
 static EaselOutputFormat
 image_format (EaselImage *image)
 {
-  EaselOutputFormat format = EASEL_OUTPUT_FORMAT_PNG;
-
-  if (g_strcmp0 (easel_image_get_mime_type (image), "image/jpeg") == 0)
-    format = EASEL_OUTPUT_FORMAT_JPEG;
-  else if (g_strcmp0 (easel_image_get_mime_type (image), "image/webp") == 0)
-    format = EASEL_OUTPUT_FORMAT_WEBP;
-  return format;
+  return easel_output_format_for_mime_type (easel_image_get_mime_type (image));
 }
 
 /* The format follows the extension the user typed; an unknown one keeps
@@ -111,15 +105,8 @@ format_for_file (GFile      *file,
                  EaselImage *image)
 {
   g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *lower = g_ascii_strdown (name, -1);
 
-  if (g_str_has_suffix (lower, ".png"))
-    return EASEL_OUTPUT_FORMAT_PNG;
-  if (g_str_has_suffix (lower, ".jpg") || g_str_has_suffix (lower, ".jpeg"))
-    return EASEL_OUTPUT_FORMAT_JPEG;
-  if (g_str_has_suffix (lower, ".webp"))
-    return EASEL_OUTPUT_FORMAT_WEBP;
-  return image_format (image);
+  return easel_output_format_for_file_name (name, easel_image_get_mime_type (image));
 }
 
 static void

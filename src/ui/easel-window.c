@@ -85,7 +85,11 @@ update_pages (EaselWindow *self)
   studio = g_list_model_get_n_items (profiles) > 0 ||
            g_list_model_get_n_items (G_LIST_MODEL (self->queue)) > 0;
   gtk_stack_set_visible_child_name (self->main_stack, studio ? "studio" : "welcome");
-  gtk_widget_set_visible (GTK_WIDGET (self->panel_button), studio);
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, studio);
+  /* The panel belongs to the Create page. */
+  gtk_widget_set_visible (GTK_WIDGET (self->panel_button),
+                          studio && g_strcmp0 (adw_view_stack_get_visible_child_name (
+                                                 self->view_stack), "create") == 0);
 
   content = gtk_stack_get_visible_child_name (self->content_stack);
   if (g_strcmp0 (content, "viewer") != 0)
@@ -108,7 +112,7 @@ update_title (EaselWindow *self)
     subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u image request running",
                                              "%u image requests running", running),
                                 running);
-  adw_window_title_set_subtitle (self->window_title, subtitle != NULL ? subtitle : "");
+  adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle != NULL ? subtitle : "");
 }
 
 static void
@@ -269,6 +273,10 @@ easel_window_constructed (GObject *object)
   g_signal_connect_object (easel_profile_store_get_profiles (store), "items-changed",
                            G_CALLBACK (update_pages), self, G_CONNECT_SWAPPED);
 
+  easel_window_add_history_page (self);
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name",
+                           G_CALLBACK (update_pages), self, G_CONNECT_SWAPPED);
+
   easel_window_restore_state (self);
   update_pages (self);
   update_title (self);
@@ -358,8 +366,16 @@ toggle_panel_action (GtkWidget  *widget,
 {
   EaselWindow *self = EASEL_WINDOW (widget);
 
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "studio") == 0)
-    adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "studio") != 0)
+    return;
+  /* From another page, F9 brings the panel to the front. */
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "create") != 0)
+    {
+      adw_view_stack_set_visible_child_name (self->view_stack, "create");
+      adw_flap_set_reveal_flap (self->flap, TRUE);
+      return;
+    }
+  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
 }
 
 static void
@@ -393,13 +409,16 @@ easel_window_class_init (EaselWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.toggle-panel", NULL, toggle_panel_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-panel", NULL);
   easel_window_class_init_actions (widget_class);
+  easel_window_class_init_history (widget_class);
 
   g_type_ensure (EASEL_TYPE_VIEWER);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/easel-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EaselWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, EaselWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, EaselWindow, panel_button);
-  gtk_widget_class_bind_template_child (widget_class, EaselWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, EaselWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, EaselWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, EaselWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, EaselWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, EaselWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, EaselWindow, welcome_page);
@@ -422,6 +441,9 @@ easel_window_init (EaselWindow *self)
 
   g_object_bind_property (self->flap, "reveal-flap", self->panel_button, "active",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  /* Too narrow for the switcher in the header: it moves to the bottom. */
+  g_object_bind_property (self->switcher_title, "title-visible", self->switcher_bar, "reveal",
+                          G_BINDING_SYNC_CREATE);
 
   gtk_flow_box_bind_model (self->results_box, G_LIST_MODEL (self->queue), create_card, self, NULL);
   g_signal_connect_swapped (self->queue, "items-changed", G_CALLBACK (on_queue_changed), self);

@@ -27,6 +27,8 @@ EaselCreatePanel *easel_window_get_create_panel (EaselWindow      *self);
 EaselJobQueue    *easel_window_get_job_queue    (EaselWindow      *self);
 EaselViewer      *easel_window_get_viewer       (EaselWindow      *self);
 GtkFlowBox       *easel_window_get_results      (EaselWindow      *self);
+/* The History page, or NULL in a window without a history. */
+GtkWidget        *easel_window_get_history_view (EaselWindow      *self);
 /* The card widget showing @job, or NULL. */
 GtkWidget        *easel_window_get_card         (EaselWindow      *self,
                                                  EaselJob         *job);
