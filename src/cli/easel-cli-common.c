@@ -95,6 +95,44 @@ easel_cli_print_table (GPtrArray *rows,
     }
 }
 
+/* @text on one line, cut to @columns terminal cells with an ellipsis.
+ * Wide (CJK) characters take two cells. */
+char *
+easel_cli_shorten (const char *text,
+                   guint       columns)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  guint used = 0;
+
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      guint width = g_unichar_iswide (c) ? 2 : 1;
+
+      if (g_unichar_isspace (c))
+        c = ' ';
+      if (c == ' ' && out->len > 0 && out->str[out->len - 1] == ' ')
+        continue;
+      if (used + width > columns)
+        {
+          /* Room for the ellipsis: take back what it needs. */
+          while (out->len > 0 && used + 1 > columns)
+            {
+              const char *last = g_utf8_find_prev_char (out->str, out->str + out->len);
+
+              used -= g_unichar_iswide (g_utf8_get_char (last)) ? 2 : 1;
+              g_string_truncate (out, last - out->str);
+            }
+          g_string_append (out, "…");
+          break;
+        }
+      g_string_append_unichar (out, c);
+      used += width;
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 /* --- Gateways and keys ------------------------------------------------- */
 
 EaselProfile *

@@ -72,44 +72,6 @@ terminal_columns (void)
   return DEFAULT_COLUMNS;
 }
 
-/* @text on one line, cut to @columns terminal cells with an ellipsis.
- * Wide (CJK) characters take two cells. */
-static char *
-shorten (const char *text,
-         guint       columns)
-{
-  g_autoptr(GString) out = g_string_new (NULL);
-  guint used = 0;
-
-  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      guint width = g_unichar_iswide (c) ? 2 : 1;
-
-      if (g_unichar_isspace (c))
-        c = ' ';
-      if (c == ' ' && out->len > 0 && out->str[out->len - 1] == ' ')
-        continue;
-      if (used + width > columns)
-        {
-          /* Room for the ellipsis: take back what it needs. */
-          while (out->len > 0 && used + 1 > columns)
-            {
-              const char *last = g_utf8_find_prev_char (out->str, out->str + out->len);
-
-              used -= g_unichar_iswide (g_utf8_get_char (last)) ? 2 : 1;
-              g_string_truncate (out, last - out->str);
-            }
-          g_string_append (out, "…");
-          break;
-        }
-      g_string_append_unichar (out, c);
-      used += width;
-    }
-
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
 static char *
 format_created (gint64 created_at)
 {
@@ -173,7 +135,7 @@ print_table (GPtrArray *entries)
       char **row = rows->pdata[i + 1];
 
       g_free (row[5]);
-      row[5] = shorten (prompts->pdata[i], prompt_columns);
+      row[5] = easel_cli_shorten (prompts->pdata[i], prompt_columns);
     }
 
   easel_cli_print_table (rows, 6);

@@ -47,6 +47,9 @@ void          easel_cli_table_add         (GPtrArray     *rows,
                                            ...) G_GNUC_NULL_TERMINATED;
 void          easel_cli_print_table       (GPtrArray     *rows,
                                            guint          n_columns);
+/* @text on one line, cut to @columns terminal cells with an ellipsis. */
+char         *easel_cli_shorten           (const char    *text,
+                                           guint          columns);
 
 /* easel-cli-common.c: gateways and keys */
 

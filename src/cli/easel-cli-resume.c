@@ -334,6 +334,7 @@ add_entry (Resume            *resume,
   g_autoptr(EaselProfile) profile = NULL;
   g_autoptr(EaselJob) job = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *prompt = NULL;
   const char *key;
   Item *item;
 
@@ -365,12 +366,11 @@ add_entry (Resume            *resume,
   if (resume->options->poll_interval_ms > 0)
     easel_job_set_poll_interval (job, resume->options->poll_interval_ms);
 
+  prompt = easel_cli_shorten (entry->prompt, 40);
   if (entry->remote_id != NULL)
-    g_printerr (_("%sResuming “%s” at %s…\n"), prefix, entry->prompt ? entry->prompt : "",
-                easel_profile_get_name (profile));
+    g_printerr (_("%sResuming “%s” at %s…\n"), prefix, prompt, easel_profile_get_name (profile));
   else
-    g_printerr (_("%sClosing “%s”, cut off before its answer arrived…\n"), prefix,
-                entry->prompt ? entry->prompt : "");
+    g_printerr (_("%sClosing “%s”, cut off before its answer arrived…\n"), prefix, prompt);
 
   item = g_new0 (Item, 1);
   item->entry = easel_history_entry_ref (entry);
