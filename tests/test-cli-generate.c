@@ -59,6 +59,9 @@ start_cli (Fixture     *fixture,
   va_list args;
 
   g_subprocess_launcher_setenv (launcher, "EASEL_TEST_KEY", KEY, TRUE);
+  /* The history it records goes under the output folder, where the
+   * sentinel is looked for too. */
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", fixture->output_dir, TRUE);
   /* Debug logs on: they must not hold the key either. */
   g_subprocess_launcher_setenv (launcher, "G_MESSAGES_DEBUG", "all", TRUE);
 

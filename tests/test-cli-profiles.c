@@ -78,6 +78,8 @@ run_cli (Fixture    *fixture,
 
   g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", "keyfile", TRUE);
   g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", fixture->config_dir, TRUE);
+  /* generate's history, where the sentinel is looked for too. */
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", fixture->config_dir, TRUE);
   g_subprocess_launcher_setenv (launcher, "EASEL_TEST_KEY", KEY, TRUE);
   g_subprocess_launcher_setenv (launcher, "G_MESSAGES_DEBUG", "all", TRUE);
   if (fixture->no_bus_address != NULL)

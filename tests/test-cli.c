@@ -78,6 +78,8 @@ test_help (void)
   g_assert_nonnull (strstr (run.out, "--version"));
   g_assert_nonnull (strstr (run.out, "gpt-image-2"));
   g_assert_nonnull (strstr (run.out, "Exit status:"));
+  g_assert_nonnull (strstr (run.out, "  resume "));
+  g_assert_nonnull (strstr (run.out, "  history "));
   g_assert_cmpstr (run.err, ==, "");
 }
 
@@ -104,20 +106,33 @@ test_unknown_command (void)
   g_assert_nonnull (strstr (run.err, "easel-cli --help"));
 }
 
+/* resume and history say what they do and take. */
 static void
-test_later_commands (void)
+test_command_help (void)
 {
-  const char *const later[] = { "resume", "history" };
+  static const struct
+  {
+    const char *command;
+    const char *options[4];
+  } commands[] = {
+    { "resume", { "--json", "--api-key-env", "--profile", NULL } },
+    { "history", { "--search", "--limit", "--json", NULL } },
+    { "generate", { "--no-history", "history_id", "easel-cli resume", NULL } },
+  };
 
-  for (guint i = 0; i < G_N_ELEMENTS (later); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
       g_auto(Run) run = { 0 };
-      g_autofree char *expected = g_strdup_printf ("easel-cli %s: not available", later[i]);
+      g_autofree char *usage = g_strdup_printf ("Usage:\n  easel-cli %s [OPTION",
+                                                commands[i].command);
 
-      run_cli (&run, later[i], NULL);
-      g_assert_cmpint (run.status, ==, 1);
-      g_assert_cmpstr (run.out, ==, "");
-      g_assert_true (g_str_has_prefix (run.err, expected));
+      run_cli (&run, commands[i].command, "--help", NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_true (g_str_has_prefix (run.out, usage));
+      for (guint j = 0; commands[i].options[j] != NULL; j++)
+        g_assert_nonnull (strstr (run.out, commands[i].options[j]));
+      /* The hidden test option stays hidden. */
+      g_assert_null (strstr (run.out, "poll-interval"));
     }
 }
 
@@ -143,7 +158,7 @@ main (int   argc,
   g_test_add_func ("/cli/no-command", test_no_command);
   g_test_add_func ("/cli/unknown-command", test_unknown_command);
   g_test_add_func ("/cli/unknown-option", test_unknown_option);
-  g_test_add_func ("/cli/later-commands", test_later_commands);
+  g_test_add_func ("/cli/command-help", test_command_help);
 
   return g_test_run ();
 }

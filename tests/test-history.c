@@ -588,6 +588,9 @@ test_sweep (Fixture       *fixture,
 
   record (fixture->history, entry);
   g_assert_cmpint (g_unlink (((EaselHistoryImage *) entry->images->pdata[0])->path), ==, 0);
+  /* The next start: this one is closed (while open, it could be writing). */
+  assert_finalized (g_steal_pointer (&fixture->history));
+  fixture->history = easel_history_new (fixture->dir);
 
   slashed = g_strconcat (fixture->dir, "/./", NULL);
   again = easel_history_new (slashed);
@@ -654,6 +657,16 @@ test_not_open (void)
   g_assert_cmpint (easel_history_record_finish (history, result, &error), ==, 0);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED);
   g_clear_object (&result);
+
+  /* Nothing to flush: done at once, not after the timeout. */
+  {
+    gint64 start = g_get_monotonic_time ();
+
+    g_assert_true (easel_history_flush (history, 5000));
+    g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
+  }
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
   assert_finalized (history);
 }
 
@@ -856,13 +869,71 @@ test_trash_emptied (Fixture       *fixture,
   g_assert_nonnull (g_dir_read_name (dir));
   g_clear_pointer (&dir, g_dir_close);
 
-  /* The next start empties the trash. */
+  /* The next start empties the trash (once this one is closed: until
+   * then its undo may need the files). */
+  g_clear_object (&deleted);
+  assert_finalized (g_steal_pointer (&fixture->history));
+  fixture->history = easel_history_new (fixture->dir);
   again = easel_history_new (fixture->dir);
   moved = open_history (again, &error);
   g_assert_no_error (error);
   dir = g_dir_open (trash, 0, NULL);
   g_assert_null (g_dir_read_name (dir));
   assert_finalized (again);
+}
+
+/* The app and easel-cli share the folder: a store opened while another
+ * is open must not sweep the other's temp files (an image being written)
+ * or its trash (an undo still possible); the first start after both are
+ * closed does. */
+static void
+test_sweep_shared (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(EaselHistoryEntry) entry = make_entry (fixture, "shared", 1000, 1);
+  g_autofree char *path = g_strdup (((EaselHistoryImage *) entry->images->pdata[0])->path);
+  g_autofree char *temp = write_file (fixture->dir, "images/2026/11/.easel-writing.part", "x");
+  g_autoptr(GAsyncResult) deleted = NULL;
+  g_autoptr(GAsyncResult) undone = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *moved = NULL;
+  g_autofree char *moved_again = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  EaselHistory *other;
+  guint token;
+  gint64 id;
+
+  id = record (fixture->history, entry);
+  easel_history_delete_async (fixture->history, id, NULL, store_result, &deleted);
+  WAIT (deleted);
+  token = easel_history_delete_finish (fixture->history, deleted, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  other = easel_history_new (fixture->dir);
+  moved = open_history (other, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (temp, G_FILE_TEST_EXISTS));
+  /* Both can use it. */
+  listed = list (other, NULL);
+  g_assert_cmpuint (listed->len, ==, 0);
+
+  easel_history_undo_delete_async (fixture->history, token, NULL, store_result, &undone);
+  WAIT (undone);
+  g_assert_true (easel_history_undo_delete_finish (fixture->history, undone, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  assert_finalized (other);
+
+  /* Alone again: the next start sweeps. */
+  g_clear_object (&deleted);
+  g_clear_object (&undone);
+  assert_finalized (g_steal_pointer (&fixture->history));
+  fixture->history = easel_history_new (fixture->dir);
+  moved_again = open_history (fixture->history, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (temp, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
 static void
@@ -895,6 +966,7 @@ main (int   argc,
   ADD ("/history/concurrency", test_concurrency);
   ADD ("/history/errors", test_errors);
   ADD ("/history/trash-emptied", test_trash_emptied);
+  ADD ("/history/sweep-shared", test_sweep_shared);
 #undef ADD
   g_test_add_func ("/history/corrupt", test_corrupt);
   g_test_add_func ("/history/migration", test_migration);

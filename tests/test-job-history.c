@@ -620,6 +620,12 @@ test_interrupted_direct (Fixture       *fixture,
   easel_history_entry_set_request (left, request);
   easel_history_entry_set_profile (left, profile);
   left->state = EASEL_HISTORY_PENDING;
+  /* The answer had arrived: its usage and cost were recorded. */
+  left->input_tokens = 20;
+  left->output_tokens = 4160;
+  left->total_tokens = 4180;
+  left->cost = 0.053;
+  left->received_ms = 1234;
   easel_history_entry_add_image (left, path, "image/png", 8, 8, NULL);
   easel_history_record_async (fixture->history, left, NULL, store_result, &result);
   WAIT (result);
@@ -638,6 +644,12 @@ test_interrupted_direct (Fixture       *fixture,
   g_assert_cmpint (entry->state, ==, EASEL_HISTORY_FAILED);
   g_assert_cmpuint (entry->images->len, ==, 1);
   g_assert_cmpstr (((EaselHistoryImage *) entry->images->pdata[0])->path, ==, path);
+  /* Closing it keeps what it cost. */
+  g_assert_cmpint (entry->input_tokens, ==, 20);
+  g_assert_cmpint (entry->output_tokens, ==, 4160);
+  g_assert_cmpint (entry->total_tokens, ==, 4180);
+  g_assert_cmpfloat_with_epsilon (entry->cost, 0.053, 1e-9);
+  g_assert_cmpint (entry->received_ms, ==, 1234);
   g_unlink (path);
 }
 

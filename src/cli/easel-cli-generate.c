@@ -15,7 +15,6 @@
 
 #include <glib-unix.h>
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 #include <stdio.h>
 
 #include "easel-cli-private.h"
@@ -29,12 +28,8 @@
 
 typedef struct
 {
-  GMainLoop    *loop;
-  EaselJob     *job;
-  gboolean      json;
-  EaselJobState last_state;
-  char         *last_remote_status;
-  guint         last_attempt;
+  GMainLoop *loop;
+  EaselJob  *job;
 } Run;
 
 static void
@@ -42,87 +37,13 @@ on_state (EaselJob   *job,
           GParamSpec *pspec,
           Run        *run)
 {
-  EaselJobState state = easel_job_get_state (job);
-
-  if (state == run->last_state)
-    return;
-  run->last_state = state;
-
-  switch (state)
-    {
-    case EASEL_JOB_SUBMITTING:
-      g_printerr (_("Sending the request to %s…\n"),
-                  easel_profile_get_host (easel_job_get_profile (job)));
-      break;
-    case EASEL_JOB_STREAMING:
-      g_printerr (_("Receiving partial images…\n"));
-      break;
-    case EASEL_JOB_POLLING:
-      g_printerr (_("The gateway accepted the job (%s); waiting for it…\n"),
-                  easel_job_get_remote_id (job));
-      break;
-    case EASEL_JOB_DOWNLOADING:
-      g_printerr (_("Downloading the result…\n"));
-      break;
-    case EASEL_JOB_DECODING:
-      g_printerr (_("Saving…\n"));
-      break;
-    case EASEL_JOB_STORED:
-    case EASEL_JOB_FAILED:
-    case EASEL_JOB_CANCELLED:
-      g_main_loop_quit (run->loop);
-      break;
-    case EASEL_JOB_QUEUED:
-    default:
-      break;
-    }
+  if (easel_job_is_finished (job))
+    g_main_loop_quit (run->loop);
 }
 
-static void
-on_remote_status (EaselJob   *job,
-                  GParamSpec *pspec,
-                  Run        *run)
-{
-  const char *status = easel_job_get_remote_status (job);
-
-  if (status != NULL && g_strcmp0 (status, run->last_remote_status) != 0)
-    {
-      g_free (run->last_remote_status);
-      run->last_remote_status = g_strdup (status);
-      /* Translators: %s is the gateway's own word for the job's state, e.g. "running". */
-      g_printerr (_("  job status: %s (%.0f s)\n"), status, easel_job_get_elapsed (job));
-    }
-}
-
-static void
-on_retry (EaselJob   *job,
-          GParamSpec *pspec,
-          Run        *run)
-{
-  guint in_ms = easel_job_get_retry_in_ms (job);
-  guint attempt = easel_job_get_attempt (job);
-
-  if (in_ms == 0 || attempt == run->last_attempt)
-    return;
-  run->last_attempt = attempt;
-  g_printerr (_("  retrying in %.1f s (attempt %u of %u)\n"), in_ms / 1000.0, attempt,
-              easel_job_get_max_attempts (job));
-}
-
-static void
-on_partial (EaselJob   *job,
-            GParamSpec *pspec,
-            Run        *run)
-{
-  EaselImage *image = easel_job_get_partial_image (job);
-
-  if (image != NULL)
-    g_printerr (_("  partial image %d × %d\n"), easel_image_get_width (image),
-                easel_image_get_height (image));
-}
-
+/* Ctrl+C: the user's word, recorded as cancelled. */
 static gboolean
-on_signal (gpointer user_data)
+on_interrupt (gpointer user_data)
 {
   Run *run = user_data;
 
@@ -132,64 +53,27 @@ on_signal (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
-static void
-print_image_json (EaselJob   *job,
-                  EaselImage *image)
+/* SIGTERM or SIGHUP: the session or a supervisor ends the process, as a
+ * quit would end the app; a remote job stays pending for resume. */
+static gboolean
+on_terminate (gpointer user_data)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *line = NULL;
-  EaselProfile *profile = easel_job_get_profile (job);
-  double cost = easel_job_get_cost (job);
+  Run *run = user_data;
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "path");
-  json_builder_add_string_value (builder, easel_image_get_path (image));
-  json_builder_set_member_name (builder, "mime");
-  json_builder_add_string_value (builder, easel_image_get_mime_type (image));
-  json_builder_set_member_name (builder, "width");
-  json_builder_add_int_value (builder, easel_image_get_width (image));
-  json_builder_set_member_name (builder, "height");
-  json_builder_add_int_value (builder, easel_image_get_height (image));
-  json_builder_set_member_name (builder, "usage");
-  if (easel_job_get_total_tokens (job) >= 0)
+  if (easel_job_get_remote_id (run->job) != NULL && easel_job_get_history (run->job) != NULL)
     {
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "input_tokens");
-      json_builder_add_int_value (builder, easel_job_get_input_tokens (job));
-      json_builder_set_member_name (builder, "output_tokens");
-      json_builder_add_int_value (builder, easel_job_get_output_tokens (job));
-      json_builder_set_member_name (builder, "total_tokens");
-      json_builder_add_int_value (builder, easel_job_get_total_tokens (job));
-      json_builder_end_object (builder);
+      g_printerr (_("Stopping; the gateway’s job stays pending in the history for “easel-cli "
+                    "resume”.\n"));
+      easel_job_abandon (run->job);
     }
   else
     {
-      json_builder_add_null_value (builder);
+      /* Nothing to pick up later: a direct answer dies with the process. */
+      g_printerr (_("Cancelling…\n"));
+      easel_job_cancel (run->job);
     }
-  json_builder_set_member_name (builder, "cost");
-  if (cost >= 0)
-    {
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "amount");
-      json_builder_add_double_value (builder, cost);
-      json_builder_set_member_name (builder, "currency");
-      json_builder_add_string_value (builder, easel_profile_get_pricing (profile)->currency);
-      json_builder_end_object (builder);
-    }
-  else
-    {
-      json_builder_add_null_value (builder);
-    }
-  json_builder_set_member_name (builder, "seconds");
-  json_builder_add_double_value (builder, (gint64) (easel_job_get_elapsed (job) * 10) / 10.0);
-  json_builder_end_object (builder);
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  line = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", line);
+  return G_SOURCE_CONTINUE;
 }
 
 typedef struct
@@ -249,91 +133,6 @@ usage_error (GOptionContext *context,
   return EASEL_EXIT_USAGE;
 }
 
-/* Builds the profile from --preset, --dialect and --base-url. */
-static EaselProfile *
-make_profile (Options  *options,
-              GError  **error)
-{
-  g_autoptr(EaselProfile) profile = NULL;
-  EaselDialectKind dialect;
-
-  if (options->preset != NULL)
-    {
-      profile = easel_profile_new_from_preset (options->preset, "command-line");
-      if (profile == NULL)
-        {
-          g_autofree char *list = g_strjoinv (", ", (char **) easel_profile_preset_ids ());
-
-          g_set_error (error, EASEL_ERROR, EASEL_ERROR_INVALID_REQUEST,
-                       _("Unknown preset “%s”; the presets are: %s."), options->preset, list);
-          return NULL;
-        }
-      if (options->dialect != NULL &&
-          (!easel_dialect_kind_from_string (options->dialect, &dialect) ||
-           dialect != easel_profile_get_dialect (profile)))
-        {
-          g_set_error (error, EASEL_ERROR, EASEL_ERROR_INVALID_REQUEST,
-                       _("The preset “%s” speaks the %s dialect, not “%s”."), options->preset,
-                       easel_dialect_kind_to_string (easel_profile_get_dialect (profile)),
-                       options->dialect);
-          return NULL;
-        }
-      if (options->base_url != NULL &&
-          !easel_profile_set_base_url (profile, options->base_url, error))
-        return NULL;
-    }
-  else
-    {
-      if (options->dialect == NULL || options->base_url == NULL)
-        {
-          g_set_error_literal (error, EASEL_ERROR, EASEL_ERROR_INVALID_REQUEST,
-                               _("Say which gateway to use: --dialect and --base-url, or "
-                                 "--preset."));
-          return NULL;
-        }
-      if (!easel_dialect_kind_from_string (options->dialect, &dialect))
-        {
-          g_set_error (error, EASEL_ERROR, EASEL_ERROR_INVALID_REQUEST,
-                       _("Unknown dialect “%s”; the dialects are: openai, icodeeasy, yycode, "
-                         "aizfw."), options->dialect);
-          return NULL;
-        }
-      if (!easel_base_url_check (options->base_url, error))
-        return NULL;
-      profile = easel_profile_new ("command-line", dialect, options->base_url);
-    }
-
-  if (options->model != NULL)
-    easel_profile_set_model (profile, options->model);
-
-  return g_steal_pointer (&profile);
-}
-
-/* A detached copy of a saved profile, so that --model changes this run
- * only and is never written back to the user's settings. */
-static EaselProfile *
-copy_profile (EaselProfile *saved)
-{
-  const char *id = easel_profile_get_id (saved);
-  const char *preset = easel_profile_get_preset_id (saved);
-  g_autoptr(EaselProfile) copy = NULL;
-
-  if (preset != NULL)
-    copy = easel_profile_new_from_preset (preset, id);
-  if (copy == NULL)
-    copy = easel_profile_new (id, easel_profile_get_dialect (saved),
-                              easel_profile_get_base_url (saved));
-  if (!easel_profile_set_base_url (copy, easel_profile_get_base_url (saved), NULL))
-    g_assert_not_reached ();
-  easel_profile_set_name (copy, easel_profile_get_name (saved));
-  easel_profile_set_model (copy, easel_profile_get_model (saved));
-  easel_profile_set_limits (copy, easel_profile_get_limits (saved));
-  easel_profile_set_pricing (copy, easel_profile_get_pricing (saved));
-  easel_profile_set_concurrency (copy, easel_profile_get_concurrency (saved));
-
-  return g_steal_pointer (&copy);
-}
-
 /* Finds --profile in the saved profiles and, unless --api-key-env gave
  * one, its key in the keyring. */
 static EaselProfile *
@@ -345,7 +144,6 @@ load_saved_profile (Options      *options,
   g_autoptr(EaselProfileStore) store = NULL;
   g_autoptr(EaselProfile) profile = NULL;
   g_autoptr(EaselSecrets) secrets = NULL;
-  g_autoptr(GError) error = NULL;
   EaselProfile *saved;
 
   store = easel_profile_store_new (easel_settings_get_gsettings (settings));
@@ -357,32 +155,15 @@ load_saved_profile (Options      *options,
       *status = EASEL_EXIT_USAGE;
       return NULL;
     }
-  profile = copy_profile (saved);
+  profile = easel_cli_profile_copy (saved);
 
   if (options->api_key_env != NULL)
     return g_steal_pointer (&profile);
 
   secrets = easel_secrets_new ();
-  *stored_key = easel_secrets_lookup_sync (secrets, options->profile_id, NULL, &error);
-  if (error != NULL)
-    {
-      g_printerr (_("easel-cli generate: could not read the API key of the profile “%s” from "
-                    "the keyring: %s\n"), options->profile_id, error->message);
-      *status = EASEL_EXIT_FAILED;
-      return NULL;
-    }
+  *stored_key = easel_cli_key_from_keyring ("generate", secrets, options->profile_id, status);
   if (*stored_key == NULL)
-    {
-      if (!easel_secrets_get_persistent (secrets))
-        g_printerr (_("easel-cli generate: no keyring (Secret Service) answered, so the API key "
-                      "of the profile “%s” cannot be read; pass one with --api-key-env.\n"),
-                    options->profile_id);
-      else
-        g_printerr (_("easel-cli generate: the profile “%s” has no API key in the keyring; pass "
-                      "one with --api-key-env.\n"), options->profile_id);
-      *status = EASEL_EXIT_USAGE;
-      return NULL;
-    }
+    return NULL;
 
   return g_steal_pointer (&profile);
 }
@@ -487,10 +268,12 @@ easel_cli_generate (int    argc,
   g_autofree char *prompt = NULL;
   g_auto(EaselCliKey) stored_key = NULL;
   const char *key = NULL;
+  g_autoptr(EaselHistory) history = NULL;
+  g_autoptr(EaselCliProgress) progress = NULL;
+  g_autofree char *output_dir = NULL;
   Run run = { 0 };
-  guint sigint, sigterm;
-  GListModel *images;
-  const GError *job_error;
+  guint sigint, sigterm, sighup;
+  int status;
   const GOptionEntry entries[] = {
     { "profile", 0, 0, G_OPTION_ARG_STRING, &options.profile_id,
       N_("Use the saved gateway profile ID"), N_("ID") },
@@ -538,7 +321,8 @@ easel_cli_generate (int    argc,
     { "poll-interval-ms", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, &options.poll_interval_ms,
       NULL, NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &options.json,
-      N_("Print one JSON line per image: path, mime, width, height, usage, cost, seconds"),
+      N_("Print one JSON line per image: path, mime, width, height, usage, cost, seconds, "
+         "history_id"),
       NULL },
     G_OPTION_ENTRY_NULL
   };
@@ -546,6 +330,11 @@ easel_cli_generate (int    argc,
   context = g_option_context_new (_("PROMPT"));
   g_option_context_set_summary (context, _("Make images from a prompt, and from reference images "
                                            "when --image is given."));
+  g_option_context_set_description (context,
+                                    _("Each generation is recorded in Easel’s history, shared "
+                                      "with the app, unless --no-history is given; a remote job "
+                                      "cut short (a crash, a lost connection) is finished later "
+                                      "by “easel-cli resume”."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
 
@@ -568,22 +357,18 @@ easel_cli_generate (int    argc,
                                    "--api-key-env."));
   if (options.api_key_env != NULL)
     {
-      key = g_getenv (options.api_key_env);
-      if (key == NULL || *key == '\0')
-        {
-          g_printerr (_("easel-cli generate: the environment variable %s is not set or empty; it "
-                        "should hold the API key.\n"), options.api_key_env);
-          return EASEL_EXIT_USAGE;
-        }
+      key = easel_cli_key_from_env ("generate", options.api_key_env);
+      if (key == NULL)
+        return EASEL_EXIT_USAGE;
     }
 
   if (options.profile_id != NULL)
     {
-      int status = EASEL_EXIT_USAGE;
+      int load_status = EASEL_EXIT_USAGE;
 
-      profile = load_saved_profile (&options, &stored_key, &status);
+      profile = load_saved_profile (&options, &stored_key, &load_status);
       if (profile == NULL)
-        return status;
+        return load_status;
       if (key == NULL)
         key = stored_key;
       if (options.model != NULL)
@@ -591,12 +376,15 @@ easel_cli_generate (int    argc,
     }
   else
     {
-      profile = make_profile (&options, &error);
+      profile = easel_cli_profile_from_options (options.preset, options.dialect,
+                                                options.base_url, &error);
       if (profile == NULL)
         {
           g_printerr ("easel-cli generate: %s\n", error->message);
           return EASEL_EXIT_USAGE;
         }
+      if (options.model != NULL)
+        easel_profile_set_model (profile, options.model);
     }
 
   request = make_request (&options, prompt, &error);
@@ -625,23 +413,35 @@ easel_cli_generate (int    argc,
       }
   }
 
+  /* The history records where the images are: an absolute path. */
+  output_dir = g_canonicalize_filename (options.output_dir ? options.output_dir : ".", NULL);
+
+  if (!options.no_history)
+    {
+      history = easel_cli_history_open ("generate", &error);
+      if (history == NULL)
+        {
+          g_printerr (_("easel-cli generate: warning: the history could not be opened, so this "
+                        "generation will not be recorded in it: %s\n"), error->message);
+          g_clear_error (&error);
+        }
+    }
+
   client = easel_client_new ();
-  job = easel_job_new (client, profile, request, key,
-                       options.output_dir ? options.output_dir : ".");
+  job = easel_job_new (client, profile, request, key, output_dir);
+  if (history != NULL)
+    easel_job_set_history (job, history);
   if (options.poll_interval_ms > 0)
     easel_job_set_poll_interval (job, options.poll_interval_ms);
   loop = g_main_loop_new (NULL, FALSE);
   run.loop = loop;
   run.job = job;
-  run.json = options.json;
-  run.last_state = EASEL_JOB_QUEUED;
 
+  progress = easel_cli_progress_new (job, NULL, FALSE);
   g_signal_connect (job, "notify::state", G_CALLBACK (on_state), &run);
-  g_signal_connect (job, "notify::remote-status", G_CALLBACK (on_remote_status), &run);
-  g_signal_connect (job, "notify::retry-in-ms", G_CALLBACK (on_retry), &run);
-  g_signal_connect (job, "notify::partial-image", G_CALLBACK (on_partial), &run);
-  sigint = g_unix_signal_add (SIGINT, on_signal, &run);
-  sigterm = g_unix_signal_add (SIGTERM, on_signal, &run);
+  sigint = g_unix_signal_add (SIGINT, on_interrupt, &run);
+  sigterm = g_unix_signal_add (SIGTERM, on_terminate, &run);
+  sighup = g_unix_signal_add (SIGHUP, on_terminate, &run);
 
   easel_job_start (job);
   if (!easel_job_is_finished (job))
@@ -649,43 +449,16 @@ easel_cli_generate (int    argc,
 
   g_source_remove (sigint);
   g_source_remove (sigterm);
+  g_source_remove (sighup);
   g_signal_handlers_disconnect_by_data (job, &run);
-  g_free (run.last_remote_status);
 
-  images = easel_job_get_images (job);
-  for (guint i = 0; i < g_list_model_get_n_items (images); i++)
-    {
-      g_autoptr(EaselImage) image = g_list_model_get_item (images, i);
+  easel_cli_print_images (job, options.json);
+  status = easel_cli_report_outcome ("generate", NULL, job);
 
-      if (options.json)
-        print_image_json (job, image);
-      else
-        g_print ("%s\n", easel_image_get_path (image));
-    }
+  /* The job holds the history: let both go before waiting for it. */
+  g_clear_pointer (&progress, easel_cli_progress_free);
+  g_clear_object (&job);
+  easel_cli_history_close (g_steal_pointer (&history));
 
-  job_error = easel_job_get_error (job);
-  if (easel_job_get_state (job) == EASEL_JOB_STORED)
-    {
-      double cost = easel_job_get_cost (job);
-
-      if (cost >= 0)
-        {
-          g_autofree char *money = easel_pricing_format (cost,
-                                                         easel_profile_get_pricing (profile)->currency);
-
-          g_printerr (_("Done in %.1f s; cost %s.\n"), easel_job_get_elapsed (job), money);
-        }
-      else
-        {
-          g_printerr (_("Done in %.1f s.\n"), easel_job_get_elapsed (job));
-        }
-      return EASEL_EXIT_OK;
-    }
-
-  g_assert (job_error != NULL);
-  g_printerr ("easel-cli generate: %s\n", job_error->message);
-  if (easel_job_get_state (job) == EASEL_JOB_CANCELLED)
-    return EASEL_EXIT_CANCELLED;
-
-  return easel_error_exit_code (job_error, easel_job_get_sent (job));
+  return status;
 }

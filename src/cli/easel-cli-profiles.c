@@ -72,75 +72,6 @@ invalid (const char *command,
   return EASEL_EXIT_INVALID;
 }
 
-static void
-print_json_line (JsonBuilder *builder)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = json_builder_get_root (builder);
-  g_autofree char *line = NULL;
-
-  json_generator_set_root (generator, root);
-  line = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", line);
-}
-
-/* Prints rows of cells as columns padded to their widest cell, counting
- * characters rather than bytes so translated headers line up. */
-static void
-print_table (GPtrArray *rows,
-             guint      n_columns)
-{
-  g_autofree glong *widths = g_new0 (glong, n_columns);
-
-  for (guint r = 0; r < rows->len; r++)
-    {
-      char **row = g_ptr_array_index (rows, r);
-
-      for (guint c = 0; c < n_columns; c++)
-        widths[c] = MAX (widths[c], g_utf8_strlen (row[c], -1));
-    }
-
-  for (guint r = 0; r < rows->len; r++)
-    {
-      char **row = g_ptr_array_index (rows, r);
-      g_autoptr(GString) line = g_string_new (NULL);
-
-      for (guint c = 0; c < n_columns; c++)
-        {
-          g_string_append (line, row[c]);
-          if (c + 1 < n_columns)
-            for (glong pad = g_utf8_strlen (row[c], -1); pad < widths[c] + 2; pad++)
-              g_string_append_c (line, ' ');
-        }
-      while (line->len > 0 && line->str[line->len - 1] == ' ')
-        g_string_truncate (line, line->len - 1);
-      g_print ("%s\n", line->str);
-    }
-}
-
-static GPtrArray *
-table_new (void)
-{
-  return g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-}
-
-static void
-table_add (GPtrArray  *rows,
-           const char *first,
-           ...)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  const char *cell;
-  va_list args;
-
-  va_start (args, first);
-  for (cell = first; cell != NULL; cell = va_arg (args, const char *))
-    g_strv_builder_add (builder, cell);
-  va_end (args);
-
-  g_ptr_array_add (rows, g_strv_builder_end (builder));
-}
-
 typedef enum
 {
   KEY_UNKNOWN,
@@ -215,10 +146,10 @@ run_list (int    argc,
       return EASEL_EXIT_OK;
     }
 
-  rows = table_new ();
+  rows = easel_cli_table_new ();
   /* Translators: column headers of `easel-cli profiles list`. */
-  table_add (rows, " ", _("ID"), _("NAME"), _("DIALECT"), _("BASE URL"), _("MODEL"), _("KEY"),
-             NULL);
+  easel_cli_table_add (rows, " ", _("ID"), _("NAME"), _("DIALECT"), _("BASE URL"), _("MODEL"),
+                       _("KEY"), NULL);
 
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     {
@@ -259,19 +190,21 @@ run_list (int    argc,
           else
             json_builder_add_boolean_value (builder, key == KEY_STORED);
           json_builder_end_object (builder);
-          print_json_line (builder);
+          easel_cli_print_json_line (builder);
         }
       else
         {
-          table_add (rows, is_default ? "*" : " ", id, easel_profile_get_name (profile), dialect,
-                     easel_profile_get_base_url (profile), easel_profile_get_model (profile),
-                     key == KEY_STORED ? _("stored") : key == KEY_NONE ? _("none") : _("unknown"),
-                     NULL);
+          easel_cli_table_add (rows, is_default ? "*" : " ", id, easel_profile_get_name (profile),
+                               dialect, easel_profile_get_base_url (profile),
+                               easel_profile_get_model (profile),
+                               key == KEY_STORED ? _("stored")
+                               : key == KEY_NONE ? _("none") : _("unknown"),
+                               NULL);
         }
     }
 
   if (!json)
-    print_table (rows, 7);
+    easel_cli_print_table (rows, 7);
   if (!easel_secrets_get_persistent (secrets))
     g_printerr (_("easel-cli profiles list: no keyring (Secret Service) answered, so whether "
                   "keys are stored is unknown.\n"));
@@ -376,7 +309,7 @@ run_presets (int    argc,
   const char * const *ids = easel_profile_preset_ids ();
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rows = table_new ();
+  g_autoptr(GPtrArray) rows = easel_cli_table_new ();
   gboolean json = FALSE;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json,
@@ -395,7 +328,7 @@ run_presets (int    argc,
     return usage_error ("presets", _("This command takes no arguments."));
 
   /* Translators: column headers of `easel-cli profiles presets`. */
-  table_add (rows, _("ID"), _("NAME"), _("DIALECT"), _("BASE URL"), _("LIMITS"), NULL);
+  easel_cli_table_add (rows, _("ID"), _("NAME"), _("DIALECT"), _("BASE URL"), _("LIMITS"), NULL);
   for (guint i = 0; ids[i] != NULL; i++)
     {
       g_autoptr(EaselProfile) preset = easel_profile_new_from_preset (ids[i], ids[i]);
@@ -420,19 +353,19 @@ run_presets (int    argc,
           json_builder_set_member_name (builder, "limits");
           add_limits_json (builder, limits);
           json_builder_end_object (builder);
-          print_json_line (builder);
+          easel_cli_print_json_line (builder);
         }
       else
         {
           g_autofree char *described = describe_limits (limits);
 
-          table_add (rows, ids[i], easel_profile_get_name (preset), dialect,
+          easel_cli_table_add (rows, ids[i], easel_profile_get_name (preset), dialect,
                      easel_profile_get_base_url (preset), described, NULL);
         }
     }
 
   if (!json)
-    print_table (rows, 5);
+    easel_cli_print_table (rows, 5);
 
   return EASEL_EXIT_OK;
 }

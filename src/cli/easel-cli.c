@@ -10,7 +10,6 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <stdio.h>
-#include <string.h>
 
 #include "easel-cli-private.h"
 
@@ -20,31 +19,10 @@ typedef struct
   int       (*run)     (int argc, char **argv);
 } Command;
 
-/* DESIGN.md §8's other commands need the history store, which this
- * build does not have yet; say so plainly rather than "unknown command". */
-static int
-not_in_this_build (int    argc,
-                   char **argv)
-{
-  g_printerr (_("easel-cli %s: not available in this version of Easel yet; it arrives with "
-                "the history.\n"), argv[0]);
-  return EASEL_EXIT_USAGE;
-}
-
-void
-easel_cli_key_free (char *key)
-{
-  if (key == NULL)
-    return;
-
-  memset (key, 0, strlen (key));
-  g_free (key);
-}
-
 static const Command commands[] = {
   { "generate", easel_cli_generate },
-  { "resume", not_in_this_build },
-  { "history", not_in_this_build },
+  { "resume", easel_cli_resume },
+  { "history", easel_cli_history },
   { "profiles", easel_cli_profiles },
 };
 
@@ -77,11 +55,20 @@ main (int   argc,
                                   "with the gateways, keys and history of the Easel app."));
   description = g_strdup_printf (_("Commands:\n"
                                    "  generate    make images from a prompt (see generate --help)\n"
+                                   "  resume      finish the generations a crash or a quit left "
+                                   "pending\n"
+                                   "  history     list past generations, newest first; "
+                                   "--search, --limit\n"
                                    "  profiles    list, add and remove saved gateway profiles\n"
+                                   "\n"
+                                   "Generations are recorded in the history the Easel app "
+                                   "shows ($XDG_DATA_HOME/easel),\n"
+                                   "unless generate is given --no-history.\n"
                                    "\n"
                                    "Exit status:\n"
                                    "  0  success\n"
-                                   "  1  the command line could not be understood\n"
+                                   "  1  the command line could not be understood, or a "
+                                   "profile or key it needs is missing\n"
                                    "  2  the request is invalid; nothing was sent\n"
                                    "  3  the gateway refused it (4xx, the job failed, the result "
                                    "expired)\n"
@@ -120,7 +107,13 @@ main (int   argc,
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
       if (g_str_equal (argv[1], commands[i].name))
-        return commands[i].run (argc - 1, argv + 1);
+        {
+          g_autofree char *name = g_strconcat ("easel-cli ", commands[i].name, NULL);
+
+          /* So that the command's --help reads "easel-cli history [OPTION…]". */
+          g_set_prgname (name);
+          return commands[i].run (argc - 1, argv + 1);
+        }
     }
 
   g_printerr (_("easel-cli: unknown command “%s”\n"), argv[1]);

@@ -506,10 +506,12 @@ barrier_unref (Barrier *barrier)
   g_free (barrier);
 }
 
-static void
-barrier_work (EaselHistory *self,
-              GTask        *task,
-              gpointer      data)
+/* Runs whether or not the store is open: a flush of a store that never
+ * opened has nothing to wait for, and must not wait out its timeout. */
+void
+easel_history_barrier_work (EaselHistory *self,
+                            GTask        *task,
+                            gpointer      data)
 {
   Barrier *barrier = data;
 
@@ -548,7 +550,7 @@ easel_history_flush (EaselHistory *self,
   barrier->refs = 2;
   task = new_task (self, easel_history_flush, NULL, NULL, NULL);
   g_task_set_task_data (task, barrier, (GDestroyNotify) barrier_unref);
-  easel_history_queue_work (self, task, barrier_work);
+  easel_history_queue_work (self, task, easel_history_barrier_work);
 
   g_mutex_lock (&barrier->mutex);
   while (!barrier->done)

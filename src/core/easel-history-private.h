@@ -22,6 +22,7 @@ struct _EaselHistory
 
   /* The worker's alone. */
   sqlite3     *db;
+  int          lock_fd;      /* history.lock, held shared while open; -1 before */
   GHashTable  *trash;        /* token → TrashItem */
   guint        last_token;
   /* Set by a call that changed a generation: its id, for "changed". */
@@ -36,6 +37,11 @@ typedef void (*WorkFunc) (EaselHistory *self,
 void                easel_history_queue_work         (EaselHistory       *self,
                                                       GTask              *task,
                                                       WorkFunc            func);
+/* easel_history_flush()'s work; the one call besides opening that runs on
+ * a store that is not open. */
+void                easel_history_barrier_work       (EaselHistory       *self,
+                                                      GTask              *task,
+                                                      gpointer            data);
 
 /* A deleted generation kept for undo: its rows as they were and where its
  * files went. */

@@ -14,8 +14,11 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 #include "easel-history-private.h"
 
@@ -79,7 +82,8 @@ worker (gpointer item,
 
   if (g_task_return_error_if_cancelled (work->task))
     ;
-  else if (self->db == NULL && work->func != open_work)
+  else if (self->db == NULL && work->func != open_work
+           && work->func != easel_history_barrier_work)
     g_task_return_new_error (work->task, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
                              "The history is not open");
   else
@@ -121,6 +125,8 @@ easel_history_finalize (GObject *object)
   /* Every task holds the history, so the queue is empty by now. */
   g_thread_pool_free (self->pool, FALSE, TRUE);
   g_clear_pointer (&self->db, sqlite3_close_v2);
+  if (self->lock_fd >= 0)
+    close (self->lock_fd);
   g_hash_table_unref (self->trash);
   g_free (self->base_dir);
 
@@ -150,6 +156,7 @@ static void
 easel_history_init (EaselHistory *self)
 {
   self->pool = g_thread_pool_new (worker, self, 1, FALSE, NULL);
+  self->lock_fd = -1;
   self->trash = g_hash_table_new_full (NULL, NULL, NULL,
                                        (GDestroyNotify) easel_history_trash_item_free);
 }
@@ -312,6 +319,39 @@ sweep_dir (const char *path,
     }
 }
 
+/* The app and easel-cli share the folder, and each may be writing an
+ * image's temp file or holding deleted files in the trash for an undo at
+ * any moment: only the one user of the folder may sweep. Every open store
+ * holds a shared lock on history.lock for as long as it lives (the kernel
+ * drops it when a process dies, however it dies); sweeping takes it
+ * exclusively, or is left to a later start. Returns whether this one is
+ * alone, holding the lock exclusively. */
+static gboolean
+lock_folder (EaselHistory *self)
+{
+  g_autofree char *path = g_build_filename (self->base_dir, "history.lock", NULL);
+  int fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+
+  if (fd < 0)
+    {
+      /* No lock to be had: never sweep what someone else may be using. */
+      g_debug ("Cannot open %s: %s", path, g_strerror (errno));
+      return FALSE;
+    }
+  /* An earlier open that failed after taking it. */
+  if (self->lock_fd >= 0)
+    close (self->lock_fd);
+  self->lock_fd = fd;
+  if (flock (fd, LOCK_EX | LOCK_NB) == 0)
+    return TRUE;
+
+  /* Someone else has the folder open; waits only while another start
+   * sweeps. */
+  while (flock (fd, LOCK_SH) != 0 && errno == EINTR)
+    ;
+  return FALSE;
+}
+
 static void
 open_work (EaselHistory *self,
            GTask        *task,
@@ -361,10 +401,16 @@ open_work (EaselHistory *self,
       return;
     }
 
-  sweep_dir (images, FALSE);
-  sweep_dir (thumbs, FALSE);
-  /* Deletions of an earlier run: the undo toast is long gone. */
-  sweep_dir (trash, TRUE);
+  if (lock_folder (self))
+    {
+      sweep_dir (images, FALSE);
+      sweep_dir (thumbs, FALSE);
+      /* Deletions of an earlier run: the undo toast is long gone. */
+      sweep_dir (trash, TRUE);
+      /* Shared from now on, so that others may open it too. */
+      while (flock (self->lock_fd, LOCK_SH) != 0 && errno == EINTR)
+        ;
+    }
   if (!easel_history_db_mark_missing (db, self->base_dir, &error))
     {
       sqlite3_close_v2 (db);

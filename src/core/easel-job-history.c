@@ -93,7 +93,24 @@ build_entry (EaselJob          *self,
   entry->finished_ms = state == EASEL_HISTORY_PENDING ? -1
                                                       : relative_ms (self, EASEL_JOB_TIME_FINISHED);
   if (self->resume_entry != NULL)
-    entry->parent_id = self->resume_entry->parent_id;
+    {
+      EaselHistoryEntry *before = self->resume_entry;
+
+      entry->parent_id = before->parent_id;
+      /* What the generation recorded before the crash (the usage and the
+       * bill of a direct answer that did arrive) stands until this job
+       * learns better: closing it must not lose what it cost. */
+      if (entry->input_tokens < 0)
+        entry->input_tokens = before->input_tokens;
+      if (entry->output_tokens < 0)
+        entry->output_tokens = before->output_tokens;
+      if (entry->total_tokens < 0)
+        entry->total_tokens = before->total_tokens;
+      if (entry->cost < 0)
+        entry->cost = before->cost;
+      if (entry->received_ms < 0)
+        entry->received_ms = before->received_ms;
+    }
 
   for (guint i = 0; i < n; i++)
     {
