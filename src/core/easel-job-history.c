@@ -418,8 +418,11 @@ easel_job_new_for_pending (EaselClient        *client,
   request = easel_history_entry_get_request (entry, error);
   if (request == NULL)
     {
-      g_prefix_error (error, _("The pending generation %" G_GINT64_FORMAT " cannot be resumed: "),
-                      entry->id);
+      /* The id formatted apart: xgettext cannot read a format macro. */
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, entry->id);
+
+      /* Translators: %s is the number of a generation in the history. */
+      g_prefix_error (error, _("The pending generation %s cannot be resumed: "), id);
       return NULL;
     }
 
