@@ -145,6 +145,12 @@ compare_doubles (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
+static gboolean
+job_finished (gpointer data)
+{
+  return easel_job_is_finished (data);
+}
+
 static void
 run_bench (void)
 {
@@ -203,6 +209,8 @@ run_bench (void)
       watching = FALSE;
       g_signal_handler_disconnect (clock, paint_id);
 
+      /* Shown once it is on disk and recorded; the job ends a record later. */
+      easel_test_wait_until (job_finished, job, "the job to end");
       g_assert_cmpint (easel_job_get_state (job), ==, EASEL_JOB_STORED);
       received = easel_job_get_time (job, EASEL_JOB_TIME_RECEIVED);
       g_assert_cmpint (received, >, 0);

@@ -1227,6 +1227,51 @@ test_follows_store (Fixture       *f,
 }
 
 static void
+on_loading (EaselHistoryView *view,
+            GParamSpec       *pspec,
+            guint            *queries)
+{
+  if (easel_history_view_get_loading (view))
+    (*queries)++;
+}
+
+/* Hidden, the view reads nothing as the store changes; shown again, it
+ * reads once and has caught up. */
+static void
+test_hidden_waits (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const Seed seeds[] = { { "before", 10 * G_USEC_PER_SEC, 1 } };
+  static const Seed later = { "while hidden", 0, 1 };
+  g_autoptr(EaselHistoryEntry) entry = NULL;
+  guint queries = 0;
+
+  seed (f, seeds, G_N_ELEMENTS (seeds));
+  open_view (f, 1000, 700);
+  wait_prompts (f, "before");
+  g_signal_connect (f->view, "notify::loading", G_CALLBACK (on_loading), &queries);
+
+  gtk_widget_set_visible (GTK_WIDGET (f->view), FALSE);
+  entry = make_entry (f, &later, g_get_real_time ());
+  record (f, entry);
+  easel_test_wait_for_frame (GTK_WIDGET (f->window));
+  /* Longer than the view's own delay before it reloads. */
+  {
+    gint64 until = g_get_monotonic_time () + 300 * 1000;
+
+    while (g_get_monotonic_time () < until)
+      g_main_context_iteration (NULL, FALSE);
+  }
+  g_assert_cmpuint (queries, ==, 0);
+  g_assert_cmpuint (n_items (f), ==, 1);
+
+  gtk_widget_set_visible (GTK_WIDGET (f->view), TRUE);
+  wait_prompts (f, "while hidden|before");
+  g_assert_cmpuint (queries, ==, 1);
+  g_signal_handlers_disconnect_by_func (f->view, on_loading, &queries);
+}
+
+static void
 test_empty (Fixture       *f,
             gconstpointer  data)
 {
@@ -1581,6 +1626,7 @@ main (int   argc,
   ADD ("paging", test_paging);
   ADD ("delete-undo", test_delete_undo);
   ADD ("follows-store", test_follows_store);
+  ADD ("hidden-waits", test_hidden_waits);
   ADD ("empty", test_empty);
   ADD ("dark-and-narrow", test_dark_and_narrow);
   ADD ("thumbnail-cache", test_thumbnail_cache);

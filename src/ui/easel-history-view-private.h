@@ -41,6 +41,7 @@ struct _EaselHistoryView
   gulong               selected_notify_id;
   gint64               pending_select;
   guint                reload_id;
+  gboolean             stale;        /* changed while hidden: read again when shown */
   guint                select_id;
   guint                resync_id;
   gboolean             keep_details;

@@ -131,8 +131,33 @@ static void
 on_history_changed (EaselHistoryView *self,
                     gint64            id)
 {
+  /* Hidden (the Create page is up while jobs land): no query and no
+   * thumbnails competing with the images being decoded; it reads again
+   * when shown. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
   g_clear_handle_id (&self->reload_id, g_source_remove);
   self->reload_id = g_timeout_add (RELOAD_DELAY_MS, reload_now, self);
+}
+
+static void
+easel_history_view_map (GtkWidget *widget)
+{
+  EaselHistoryView *self = EASEL_HISTORY_VIEW (widget);
+
+  GTK_WIDGET_CLASS (easel_history_view_parent_class)->map (widget);
+
+  /* An idle: a caller that reloads as it shows the page (the window)
+   * clears it, and the store is read once. */
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      g_clear_handle_id (&self->reload_id, g_source_remove);
+      self->reload_id = g_idle_add (reload_now, self);
+    }
 }
 
 /* Paging follows the scroll position, not binding: GtkGridView keeps
@@ -368,6 +393,7 @@ easel_history_view_class_init (EaselHistoryViewClass *klass)
 
   object_class->constructed = easel_history_view_constructed;
   object_class->dispose = easel_history_view_dispose;
+  widget_class->map = easel_history_view_map;
   object_class->finalize = easel_history_view_finalize;
   object_class->get_property = easel_history_view_get_property;
   object_class->set_property = easel_history_view_set_property;
@@ -475,5 +501,6 @@ easel_history_view_reload (EaselHistoryView *self)
   g_return_if_fail (EASEL_IS_HISTORY_VIEW (self));
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
+  self->stale = FALSE;
   easel_history_model_reload (self->model);
 }
