@@ -364,6 +364,9 @@ seed (void)
   easel_request_set_mask (request, mask);
   easel_request_set_n (request, 2);
   entry = new_entry ("the lighthouse in snow", request);
+  /* Recorded as an Easel that did not yet keep pasted images would: the
+   * pasted one is only named. */
+  g_clear_pointer (&entry->pasted, g_ptr_array_unref);
   path = write_png ("images/2026/03/snow-1.png", 480, 270, colours[1]);
   easel_history_entry_add_image (entry, path, "image/png", 480, 270, NULL);
   g_free (path);

@@ -357,6 +357,84 @@ test_lineage (Fixture       *fixture,
   g_assert_cmpint (((EaselHistoryEntry *) entries->pdata[1])->parent_id, ==, 0);
 }
 
+static void
+assert_kept (const char *base,
+             JsonObject *reference,
+             GBytes     *bytes)
+{
+  const char *path = json_object_get_string_member (reference, "location");
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_cmpstr (json_object_get_string_member (reference, "kind"), ==, "file");
+  g_assert_true (g_str_has_prefix (path, base));
+  g_assert_nonnull (strstr (path, G_DIR_SEPARATOR_S "references" G_DIR_SEPARATOR_S));
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpmem (contents, length, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+/* Pasted images exist nowhere else: the history keeps them as files and
+ * its request names those, so Reuse brings them back; the same image
+ * pasted again is kept once. */
+static void
+test_pasted_kept (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(EaselProfile) profile = easel_test_gateway_profile (&fixture->gateway, "openai");
+  g_autoptr(GBytes) picture = easel_test_png (1024, 1024, FALSE, 0x3366ccff);
+  g_autoptr(GBytes) mask = easel_test_png (1024, 1024, TRUE, 0x00000000);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(EaselRequest) reused = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) kept = NULL;
+  g_autofree char *references_dir = g_build_filename (fixture->base, "references", NULL);
+  JsonObject *object;
+  EaselReference *back;
+  guint files = 0;
+
+  for (int i = 0; i < 2; i++)
+    {
+      g_autoptr(EaselRequest) request = simple_request (i == 0 ? "pasted" : "pasted again");
+      g_autoptr(EaselReference) reference = easel_reference_new_for_bytes (picture, "image/png",
+                                                                           "Pasted image");
+      g_autoptr(EaselReference) mask_reference = easel_reference_new_for_bytes (mask, "image/png",
+                                                                                "mask.png");
+      g_autoptr(EaselJob) job = NULL;
+
+      easel_request_add_reference (request, reference);
+      easel_request_set_mask (request, mask_reference);
+      job = new_job (fixture, profile, request);
+      run (job);
+      g_assert_cmpint (easel_job_get_state (job), ==, EASEL_JOB_STORED);
+    }
+
+  entries = list_all (fixture);
+  g_assert_cmpuint (entries->len, ==, 2);
+  root = json_from_string (((EaselHistoryEntry *) entries->pdata[1])->request_json, &error);
+  g_assert_no_error (error);
+  object = json_node_get_object (root);
+  assert_kept (fixture->base,
+               json_array_get_object_element (json_object_get_array_member (object, "references"),
+                                              0),
+               picture);
+  assert_kept (fixture->base, json_object_get_object_member (object, "mask"), mask);
+
+  /* Reuse gets real files back. */
+  reused = easel_history_entry_get_request (entries->pdata[0], &error);
+  g_assert_no_error (error);
+  back = g_ptr_array_index (easel_request_get_references (reused), 0);
+  g_assert_cmpint (easel_reference_get_kind (back), ==, EASEL_REFERENCE_FILE);
+  g_assert_true (g_file_test (easel_reference_get_location (back), G_FILE_TEST_IS_REGULAR));
+
+  /* Two jobs, the same two images: two files. */
+  kept = g_dir_open (references_dir, 0, &error);
+  g_assert_no_error (error);
+  while (g_dir_read_name (kept) != NULL)
+    files++;
+  g_assert_cmpuint (files, ==, 2);
+}
+
 /* A store that cannot be written does not cost the image. */
 static void
 test_store_fails (Fixture       *fixture,
@@ -685,6 +763,7 @@ main (int   argc,
   ADD ("/job-history/direct/not-sent", test_not_sent);
   ADD ("/job-history/direct/failed", test_failed);
   ADD ("/job-history/direct/lineage", test_lineage);
+  ADD ("/job-history/direct/pasted-kept", test_pasted_kept);
   ADD ("/job-history/direct/store-fails", test_store_fails);
   ADD ("/job-history/direct/interrupted", test_interrupted_direct);
   ADD ("/job-history/remote/recorded-before-poll", test_remote_recorded_before_poll);

@@ -38,6 +38,7 @@ record_work (EaselHistory *self,
   gint64 id = entry->id;
 
   /* Files first, rows after: a row never names a file not yet written. */
+  easel_history_keep_pasted (self, entry);
   easel_history_write_thumbnails (self, entry);
   if (entry->parent_id == 0)
     {

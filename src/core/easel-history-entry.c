@@ -79,6 +79,7 @@ entry_clear (EaselHistoryEntry *self)
   g_free (self->error);
   g_free (self->currency);
   g_ptr_array_unref (self->images);
+  g_clear_pointer (&self->pasted, g_ptr_array_unref);
 }
 
 EaselHistoryEntry *
@@ -128,6 +129,27 @@ easel_history_entry_set_request (EaselHistoryEntry *self,
   self->request_json = json_to_string (node, FALSE);
   g_free (self->prompt);
   self->prompt = g_strdup (easel_request_get_prompt (request));
+
+  /* Pasted images exist nowhere else: their bytes go along, for the
+   * recording to keep (the JSON only names them). */
+  g_clear_pointer (&self->pasted, g_ptr_array_unref);
+  {
+    GPtrArray *references = easel_request_get_references (request);
+    EaselReference *mask = easel_request_get_mask (request);
+
+    for (guint i = 0; i <= references->len; i++)
+      {
+        EaselReference *reference = i < references->len ? g_ptr_array_index (references, i)
+                                                        : mask;
+
+        if (reference == NULL || easel_reference_get_kind (reference) != EASEL_REFERENCE_BYTES
+            || easel_reference_get_bytes (reference) == NULL)
+          continue;
+        if (self->pasted == NULL)
+          self->pasted = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+        g_ptr_array_add (self->pasted, g_bytes_ref (easel_reference_get_bytes (reference)));
+      }
+  }
 }
 
 void

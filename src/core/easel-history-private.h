@@ -106,6 +106,8 @@ gint64              easel_history_db_find_image      (sqlite3            *db,
 void                easel_history_write_thumbnails   (EaselHistory       *self,
                                                       EaselHistoryEntry  *entry);
 char               *easel_history_first_reference_path (const char       *request_json);
+void                easel_history_keep_pasted        (EaselHistory       *self,
+                                                      EaselHistoryEntry  *entry);
 gboolean            easel_history_db_mark_missing    (sqlite3            *db,
                                                       const char         *base_dir,
                                                       GError            **error);

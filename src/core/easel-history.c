@@ -361,6 +361,7 @@ open_work (EaselHistory *self,
   g_autofree char *images = g_build_filename (self->base_dir, "images", NULL);
   g_autofree char *thumbs = g_build_filename (self->base_dir, "thumbs", NULL);
   g_autofree char *trash = g_build_filename (self->base_dir, "trash", NULL);
+  g_autofree char *references = g_build_filename (self->base_dir, "references", NULL);
   g_autofree char *moved_to = NULL;
   g_autoptr(GError) error = NULL;
   sqlite3 *db;
@@ -405,6 +406,7 @@ open_work (EaselHistory *self,
     {
       sweep_dir (images, FALSE);
       sweep_dir (thumbs, FALSE);
+      sweep_dir (references, FALSE);
       /* Deletions of an earlier run: the undo toast is long gone. */
       sweep_dir (trash, TRUE);
       /* Shared from now on, so that others may open it too. */

@@ -66,6 +66,10 @@ typedef struct
                                       * first reference is an image of the history,
                                       * recording sets it to that image's generation */
   GPtrArray         *images;         /* (element-type EaselHistoryImage) in index order */
+  GPtrArray         *pasted;         /* (element-type GBytes) (nullable): set by set_request,
+                                      * the pasted references' bytes (then the mask's), in
+                                      * order; recording keeps them under references/ and
+                                      * makes the stored request name those files */
 } EaselHistoryEntry;
 
 #define EASEL_TYPE_HISTORY_ENTRY (easel_history_entry_get_type ())
