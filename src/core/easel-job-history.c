@@ -79,7 +79,15 @@ build_entry (EaselJob          *self,
   entry->id = self->history_id;
   entry->created_at = self->created_real_us;
   easel_history_entry_set_profile (entry, self->profile);
-  easel_history_entry_set_request (entry, self->request);
+  /* Once recorded, the stored form is reused: pasted images are not
+   * hashed and looked for again at every record. */
+  if (self->recorded_request != NULL)
+    {
+      entry->request_json = g_strdup (self->recorded_request);
+      entry->prompt = g_strdup (easel_request_get_prompt (self->request));
+    }
+  else
+    easel_history_entry_set_request (entry, self->request);
   entry->state = state;
   entry->remote_id = g_strdup (self->remote_id);
   entry->error = error != NULL ? g_strdup (error->message) : NULL;
@@ -151,6 +159,8 @@ on_recorded (GObject      *object,
   if (id > 0)
     {
       self->history_id = id;
+      g_free (self->recorded_request);
+      self->recorded_request = g_strdup (record->entry->request_json);
       /* Thumbnails written once are named from then on, not written again. */
       g_clear_pointer (&self->thumb_paths, g_ptr_array_unref);
       self->thumb_paths = g_ptr_array_new_with_free_func (g_free);

@@ -83,6 +83,8 @@ struct _EaselJob
   gint64             real_offset_us;    /* real time minus monotonic time, when made */
   EaselHistoryEntry *resume_entry;      /* the pending generation start() picks up */
   GPtrArray         *thumb_paths;       /* recorded thumbnails, in the order of images */
+  char              *recorded_request;  /* the request as the store keeps it (pasted images
+                                         * as its files), once recorded */
   GError            *history_error;
   gboolean           abandoned;
   gboolean           finishing;         /* the outcome is being recorded */

@@ -506,6 +506,7 @@ easel_job_finalize (GObject *object)
   g_clear_object (&self->history);
   g_clear_pointer (&self->resume_entry, easel_history_entry_unref);
   g_clear_pointer (&self->thumb_paths, g_ptr_array_unref);
+  g_free (self->recorded_request);
   g_clear_error (&self->history_error);
 
   G_OBJECT_CLASS (easel_job_parent_class)->finalize (object);
