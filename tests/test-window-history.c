@@ -26,6 +26,8 @@ static EaselProfile *openai;
 static char *data_dir;
 static gint64 left_id;
 static char *left_remote;
+static EaselProfile *keyless;
+static gint64 keyless_id;
 static int status;
 
 static EaselWindow *
@@ -115,29 +117,20 @@ job_finished (gpointer data)
   return easel_job_is_finished (data);
 }
 
-/* Before any window: a remote job of "the last session", left pending the
- * way closing Easel leaves it. */
-static void
-on_startup (GApplication *application)
+/* A remote job of "the last session", left pending the way closing Easel
+ * leaves it. */
+static EaselJob *
+leave_pending (EaselProfile *profile,
+               const char   *prompt)
 {
   g_autoptr(EaselRequest) request = easel_request_new ();
-  g_autoptr(EaselJob) job = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *dir = NULL;
+  EaselJob *job;
 
-  easel_test_use_desktop_settings ();
-  /* A job ending while the test window is not focused is not news here. */
-  easel_settings_set_notify_on_completion (easel_application_get_settings (app), FALSE);
-  easel_client_set_delay_scale (easel_application_get_client (app), 0.0);
-  mock = easel_mock_server_new (&error);
-  g_assert_no_error (error);
-  yycode = add_profile ("yycode", "mock-yycode", "Job gateway (mock)");
-  openai = add_profile ("openai", "mock-openai", "OpenAI (mock)");
-
-  easel_request_set_prompt (request, "left by the last session");
+  easel_request_set_prompt (request, prompt);
   easel_request_set_size (request, "1024x1024");
   dir = easel_history_image_dir (easel_application_get_history (app), g_get_real_time ());
-  job = easel_job_new (easel_application_get_client (app), yycode, request,
+  job = easel_job_new (easel_application_get_client (app), profile, request,
                        easel_mock_server_get_api_key (mock), dir);
   easel_job_set_history (job, easel_application_get_history (app));
   easel_job_set_poll_interval (job, 20);
@@ -147,8 +140,36 @@ on_startup (GApplication *application)
   easel_test_wait_until (job_has_history, job, "the remote job to be recorded");
   easel_job_abandon (job);
   easel_test_wait_until (job_finished, job, "the job to stop");
+  return job;
+}
+
+/* Before any window: two remote jobs of the last session, one of them for
+ * a gateway whose key has gone from the keyring since. */
+static void
+on_startup (GApplication *application)
+{
+  g_autoptr(EaselJob) job = NULL;
+  g_autoptr(EaselJob) waiting = NULL;
+  g_autoptr(GError) error = NULL;
+
+  easel_test_use_desktop_settings ();
+  /* A job ending while the test window is not focused is not news here. */
+  easel_settings_set_notify_on_completion (easel_application_get_settings (app), FALSE);
+  easel_client_set_delay_scale (easel_application_get_client (app), 0.0);
+  mock = easel_mock_server_new (&error);
+  g_assert_no_error (error);
+  yycode = add_profile ("yycode", "mock-yycode", "Job gateway (mock)");
+  openai = add_profile ("openai", "mock-openai", "OpenAI (mock)");
+  keyless = add_profile ("aizfw", "mock-aizfw", "Task gateway (mock)");
+
+  job = leave_pending (yycode, "left by the last session");
   left_id = easel_job_get_history_id (job);
   left_remote = g_strdup (easel_job_get_remote_id (job));
+  waiting = leave_pending (keyless, "waits for its key");
+  keyless_id = easel_job_get_history_id (waiting);
+  g_assert_true (easel_secrets_clear_sync (easel_application_get_secrets (app), "mock-aizfw",
+                                           NULL, &error));
+  g_assert_no_error (error);
 
   /* The gateway finished it meanwhile. */
   easel_mock_server_clear_faults (mock);
@@ -203,6 +224,15 @@ test_resumed_on_start (void)
   g_assert_cmpint (easel_job_get_history_id (job), ==, left_id);
   g_assert_nonnull (easel_window_get_card (main_window (), job));
   g_assert_cmpuint (easel_mock_server_count (mock, "yycode", EASEL_MOCK_STAGE_SUBMIT), ==, 1);
+
+  /* Without its key, the other is not asked about (that could only fail
+   * it): still pending, no error, for when the key is back. */
+  {
+    g_autoptr(EaselHistoryEntry) waiting = find_entry (keyless_id);
+
+    g_assert_cmpint (waiting->state, ==, EASEL_HISTORY_PENDING);
+    g_assert_null (waiting->error);
+  }
 }
 
 static EaselJob *
@@ -340,11 +370,13 @@ test_close_leaves_pending (void)
 
   gtk_window_destroy (GTK_WINDOW (main_window ()));
   easel_test_wait_until (job_finished, job, "the job to stop");
+  /* Pending, oldest first: the one waiting for its key, then this one. */
   pending = list_history (NULL, TRUE);
-  g_assert_cmpuint (pending->len, ==, 1);
-  g_assert_cmpint (((EaselHistoryEntry *) pending->pdata[0])->id, ==,
+  g_assert_cmpuint (pending->len, ==, 2);
+  g_assert_cmpint (((EaselHistoryEntry *) pending->pdata[0])->id, ==, keyless_id);
+  g_assert_cmpint (((EaselHistoryEntry *) pending->pdata[1])->id, ==,
                    easel_job_get_history_id (job));
-  g_assert_cmpint (((EaselHistoryEntry *) pending->pdata[0])->state, ==, EASEL_HISTORY_PENDING);
+  g_assert_cmpint (((EaselHistoryEntry *) pending->pdata[1])->state, ==, EASEL_HISTORY_PENDING);
   easel_mock_server_clear_faults (mock);
 }
 
@@ -365,6 +397,7 @@ on_activate (GApplication *application)
 
   g_clear_object (&yycode);
   g_clear_object (&openai);
+  g_clear_object (&keyless);
   easel_mock_server_free (mock);
 }
 

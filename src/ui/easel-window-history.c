@@ -58,7 +58,20 @@ on_resume_key (GObject      *object,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || app == NULL)
     return;
 
-  /* Without a key the job fails with the reason, and stays recorded. */
+  /* Asking the gateway without its key would only fail the billed job:
+   * it stays pending until the key is back. */
+  if ((key == NULL || *key == '\0') && data->entry->remote_id != NULL)
+    {
+      /* Translators: %s is a gateway's name. */
+      g_autofree char *message =
+        g_strdup_printf (_("An unfinished request waits for the API key of %s. Add the key in "
+                           "Preferences; it resumes on the next start."),
+                         easel_profile_get_name (data->profile));
+
+      toast_persistent (self, message);
+      return;
+    }
+
   job = easel_job_new_for_pending (easel_application_get_client (app), data->profile,
                                    self->history, data->entry, key, &error);
   if (job == NULL)
