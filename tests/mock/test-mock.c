@@ -2188,6 +2188,98 @@ test_log (Fixture       *fixture,
                                                      EASEL_MOCK_STAGE_POLL));
 }
 
+/* --- delivered images ------------------------------------------------------ */
+
+static char *
+sha256_of (GBytes *bytes)
+{
+  return g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+}
+
+static void
+assert_delivered (Fixture *fixture,
+                  guint    index,
+                  GBytes  *image)
+{
+  GPtrArray *delivered = easel_mock_server_get_delivered_images (fixture->server);
+  g_autofree char *hash = sha256_of (image);
+
+  g_assert_cmpuint (index, <, delivered->len);
+  g_assert_cmpstr (g_ptr_array_index (delivered, index), ==, hash);
+}
+
+/* Only a whole answer with good images counts: spoilt images, answers cut
+ * short and refusals do not. */
+static void
+test_delivered (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GPtrArray *delivered = easel_mock_server_get_delivered_images (fixture->server);
+  const char *json = "{\"model\":\"gpt-image-2\",\"prompt\":\"x\",\"n\":2}";
+  g_autoptr(JsonObject) answer = post_json (fixture, "openai", "/images/generations", json, 200);
+  JsonArray *images = json_object_get_array_member (answer, "data");
+  g_autoptr(GBytes) first = decode_base64 (json_object_get_string_member (
+    json_array_get_object_element (images, 0), "b64_json"));
+  g_autoptr(GBytes) second = decode_base64 (json_object_get_string_member (
+    json_array_get_object_element (images, 1), "b64_json"));
+  g_autoptr(JsonObject) spoilt = NULL;
+  g_autoptr(JsonObject) refused = NULL;
+  g_autoptr(JsonObject) sync = NULL;
+  g_autoptr(JsonObject) submitted = NULL;
+  g_autoptr(JsonObject) done = NULL;
+  g_autoptr(GBytes) file = NULL;
+  g_autoptr(GBytes) polled = NULL;
+  g_autoptr(SoupMessage) reset = NULL;
+  g_autoptr(SoupMessage) download = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) nothing = NULL;
+  const char *job_id;
+
+  g_assert_cmpuint (delivered->len, ==, 2);
+  assert_delivered (fixture, 0, first);
+  assert_delivered (fixture, 1, second);
+
+  easel_mock_server_set_fault (fixture->server, EASEL_MOCK_STAGE_SUBMIT,
+                               EASEL_MOCK_FAULT_NOT_AN_IMAGE, 1, NULL);
+  spoilt = post_json (fixture, "openai", "/images/generations", json, 200);
+  easel_mock_server_set_fault (fixture->server, EASEL_MOCK_STAGE_SUBMIT,
+                               EASEL_MOCK_FAULT_MODERATION, 1, NULL);
+  refused = post_json (fixture, "openai", "/images/generations", json, 403);
+  easel_mock_server_set_fault (fixture->server, EASEL_MOCK_STAGE_SUBMIT,
+                               EASEL_MOCK_FAULT_RESET_MID_BODY, 1, NULL);
+  reset = json_request (fixture, "openai", "/images/generations", json);
+  nothing = send_full (fixture, reset, NULL, &error);
+  g_assert_nonnull (error);
+  g_assert_cmpuint (delivered->len, ==, 2);
+
+  /* A file from the file host, reached through the result URL. */
+  sync = post_json (fixture, "icodeeasy", "/images/generations",
+                    "{\"model\":\"gpt-image-2\",\"prompt\":\"x\"}", 200);
+  download = get_request (json_object_get_string_member (
+    json_array_get_object_element (json_object_get_array_member (sync, "data"), 0), "url"), FALSE);
+  file = send (fixture, download);
+  g_assert_cmpuint (soup_message_get_status (download), ==, 200);
+  g_assert_cmpuint (delivered->len, ==, 3);
+  assert_delivered (fixture, 2, file);
+
+  /* A job's images, when the poll that finds it done is answered. */
+  submitted = post_json (fixture, "yycode", "/api/images/generate",
+                         "{\"model\":\"gpt-image-2\",\"prompt\":\"x\"}", 200);
+  job_id = json_object_get_string_member (submitted, "jobId");
+  g_clear_pointer (&done, json_object_unref);
+  done = yycode_poll (fixture, job_id);
+  g_assert_cmpuint (delivered->len, ==, 3);
+  g_clear_pointer (&done, json_object_unref);
+  done = yycode_poll (fixture, job_id);
+  polled = decode_base64 (json_object_get_string_member (
+    json_array_get_object_element (json_object_get_array_member (done, "images"), 0), "b64"));
+  g_assert_cmpuint (delivered->len, ==, 4);
+  assert_delivered (fixture, 3, polled);
+
+  easel_mock_server_reset_log (fixture->server);
+  g_assert_cmpuint (delivered->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2231,6 +2323,7 @@ main (int   argc,
   ADD ("fault/queue", test_fault_queue);
   ADD ("prompt-faults", test_prompt_faults);
   ADD ("log", test_log);
+  ADD ("delivered", test_delivered);
 
 #undef ADD
 
