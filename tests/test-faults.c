@@ -342,6 +342,15 @@ static const Row rows[] = {
     ALL (E (MODERATION, 1, 0)) },
   { EASEL_MOCK_FAULT_BAD_REQUEST, AT_SUBMIT, 0, NULL, NULL, "Invalid value for 'size'.", 1,
     ALL (E (INVALID_REQUEST, 1, 0)) },
+
+  /* 100,000 nested arrays: refused before the parser recurses into them. */
+  { EASEL_MOCK_FAULT_DEEP_JSON, AT_SUBMIT, 0, NULL, NULL, "nests more than 512 levels", 1,
+    ALL (E (BAD_RESPONSE, 1, 0)) },
+  { EASEL_MOCK_FAULT_DEEP_JSON, AT_POLL, 0, NULL, NULL, "nests more than 512 levels", 1,
+    POLLED (E (BAD_RESPONSE, 1, 0)) },
+  /* As an error body: the status speaks, the body has no words to pass on. */
+  { EASEL_MOCK_FAULT_DEEP_JSON, AT_SUBMIT, 0, "100000;500", "in a 500", "HTTP 500", 1,
+    ALL (E (SERVER, 3, 0)) },
 };
 
 static Case cases[G_N_ELEMENTS (rows)][N_COLUMNS];

@@ -64,6 +64,9 @@ typedef enum {
   EASEL_MOCK_FAULT_MODERATION,
   /* 400 invalid parameter */
   EASEL_MOCK_FAULT_BAD_REQUEST,
+  /* JSON nested 100,000 arrays deep (param "DEPTH", optionally ";STATUS", default
+   * status 200), as an SSE event for a streaming openai request */
+  EASEL_MOCK_FAULT_DEEP_JSON,
   EASEL_MOCK_N_FAULTS
 } EaselMockFault;
 

@@ -2188,6 +2188,63 @@ test_log (Fixture       *fixture,
                                                      EASEL_MOCK_STAGE_POLL));
 }
 
+/* Valid JSON nested as deep as asked: checked here by counting, since a
+ * recursive parser is what the fault is for. */
+static void
+test_fault_deep_json (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  static const struct
+  {
+    const char *param;
+    gboolean    stream;
+    guint       status;
+    gsize       depth;
+    const char *content_type;
+  } cases[] = {
+    { NULL, FALSE, 200, 100000, "application/json" },
+    { "1000;500", FALSE, 500, 1000, "application/json" },
+    { "20", TRUE, 200, 20, "text/event-stream" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(SoupMessage) msg = json_request (fixture, "openai", "/images/generations",
+                                                 cases[i].stream
+                                                 ? "{\"model\":\"gpt-image-2\",\"prompt\":\"x\","
+                                                   "\"stream\":true}"
+                                                 : openai_json);
+      g_autoptr(GBytes) body = NULL;
+      g_autofree char *text = NULL;
+      const char *expected = "{\"data\":";
+      const char *json;
+
+      easel_mock_server_set_fault (fixture->server, EASEL_MOCK_STAGE_SUBMIT,
+                                   EASEL_MOCK_FAULT_DEEP_JSON, 1, cases[i].param);
+      body = send (fixture, msg);
+      g_assert_cmpuint (soup_message_get_status (msg), ==, cases[i].status);
+      g_assert_cmpstr (soup_message_headers_get_content_type (
+        soup_message_get_response_headers (msg), NULL), ==, cases[i].content_type);
+      text = g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+      json = text;
+      if (cases[i].stream)
+        {
+          g_assert_true (g_str_has_prefix (text, "event: image_generation.completed\ndata: "));
+          g_assert_true (g_str_has_suffix (text, "}\n\n"));
+          json = text + strlen ("event: image_generation.completed\ndata: ");
+          text[strlen (text) - 2] = '\0';
+        }
+      g_assert_true (g_str_has_prefix (json, expected));
+      g_assert_cmpuint (strlen (json), ==, strlen (expected) + 2 * cases[i].depth + 1);
+      g_assert_cmpuint (strspn (json + strlen (expected), "["), ==, cases[i].depth);
+      g_assert_cmpuint (strspn (json + strlen (expected) + cases[i].depth, "]"), ==,
+                        cases[i].depth);
+      g_assert_cmpint (easel_mock_server_get_last_request (fixture->server, "openai",
+                                                           EASEL_MOCK_STAGE_SUBMIT)->fault, ==,
+                       EASEL_MOCK_FAULT_DEEP_JSON);
+    }
+}
+
 /* --- delivered images ------------------------------------------------------ */
 
 static char *
@@ -2313,6 +2370,7 @@ main (int   argc,
   g_test_add_func ("/mock/fault/stall-then-free", test_fault_stall_free);
   ADD ("fault/reset", test_fault_reset);
   ADD ("fault/malformed-json", test_fault_malformed);
+  ADD ("fault/deep-json", test_fault_deep_json);
   ADD ("fault/images", test_fault_images);
   ADD ("fault/decompression-bomb", test_fault_bomb);
   ADD ("fault/download-bomb", test_fault_download_bomb);
