@@ -54,8 +54,8 @@ size_t __sanitizer_get_current_allocated_bytes (void);
 #define KEY "sk-mock-key"
 /* Short enough that a stall costs seconds, not minutes; long enough for a
  * loaded machine under ASan. */
-#define TIMEOUT_MS 2000
-#define REMOTE_DEADLINE_S 4
+#define TIMEOUT_MS 3000
+#define REMOTE_DEADLINE_S 6
 #define RUN_LIMIT_S 600
 
 /* Growth allowed between the warm-up and the end. Descriptors: what a
