@@ -428,3 +428,58 @@ easel_dialect_json_parse_lifting (const char *data,
 
   return g_steal_pointer (&root);
 }
+
+/**
+ * easel_dialect_json_depth_ok:
+ * @data: (nullable): JSON text
+ * @length: its length in bytes
+ *
+ * json-glib reads nesting by recursion, and frees it the same way: a
+ * gateway's 100,000 nested arrays overflow the stack of the thread reading
+ * them before any error can be reported. This counts the nesting without
+ * parsing, strings skipped; text that is not JSON passes, and json-glib
+ * then says what is wrong with it.
+ *
+ * Returns: %FALSE when something nests deeper than %EASEL_JSON_MAX_DEPTH
+ */
+gboolean
+easel_dialect_json_depth_ok (const char *data,
+                             gsize       length)
+{
+  const char *end = data + length;
+  const char *p = data;
+  guint depth = 0;
+
+  if (data == NULL)
+    return TRUE;
+
+  while (p < end)
+    {
+      switch (*p)
+        {
+        case '"':
+          p = find_closing_quote (p + 1, end);
+          if (p == NULL)
+            return TRUE;
+          break;
+
+        case '[':
+        case '{':
+          if (++depth > EASEL_JSON_MAX_DEPTH)
+            return FALSE;
+          break;
+
+        case ']':
+        case '}':
+          if (depth > 0)
+            depth--;
+          break;
+
+        default:
+          break;
+        }
+      p++;
+    }
+
+  return TRUE;
+}

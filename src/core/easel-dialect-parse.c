@@ -80,6 +80,17 @@ parse_json (const char  *data,
   g_autoptr(GError) local_error = NULL;
   g_autoptr(JsonNode) root = NULL;
 
+  /* Refused before json-glib's recursion can overflow the stack. */
+  if (!easel_dialect_json_depth_ok (data, length))
+    {
+      g_set_error (error, EASEL_ERROR, EASEL_ERROR_BAD_RESPONSE,
+                   _("The gateway’s answer nests more than %d levels deep, far more than any "
+                     "image API does, so Easel did not read it. Check the profile’s base URL; "
+                     "if it is right, the gateway is sending damaged answers."),
+                   EASEL_JSON_MAX_DEPTH);
+      return NULL;
+    }
+
   if (data == NULL || length == 0)
     {
       g_set_error_literal (error, EASEL_ERROR, EASEL_ERROR_BAD_RESPONSE,

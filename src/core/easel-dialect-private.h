@@ -93,4 +93,12 @@ EaselOutcome *easel_dialect_parse_data          (JsonObject        *root,
                                                  const char        *mime_type,
                                                  GError           **error);
 
+/* Deeper than any gateway's answer nests, shallow enough for json-glib's
+ * recursion on any thread's stack. */
+#define EASEL_JSON_MAX_DEPTH 512
+/* FALSE when an array or object in @data nests deeper than
+ * EASEL_JSON_MAX_DEPTH (easel-dialect-json.c). */
+gboolean      easel_dialect_json_depth_ok       (const char        *data,
+                                                 gsize              length);
+
 G_END_DECLS

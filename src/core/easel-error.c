@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "easel-dialect-private.h"
 #include "easel-error.h"
 
 G_DEFINE_QUARK (easel-error-quark, easel_error)
@@ -247,6 +248,10 @@ easel_error_gateway_message (GBytes     *body,
 
   data = g_bytes_get_data (body, &length);
   if (length == 0 || length > 1024 * 1024)
+    return NULL;
+
+  /* Nesting json-glib's recursion could not survive: no words to pass on. */
+  if (!easel_dialect_json_depth_ok (data, length))
     return NULL;
 
   if (content_type != NULL && g_str_has_prefix (content_type, "text/html"))

@@ -20,6 +20,7 @@
 #include "easel-error.h"
 #include "easel-job-private.h"
 #include "easel-pricing.h"
+#include "easel-request-private.h"
 
 /* One SSE event may hold a whole 4K image as base64. */
 #define MAX_SSE_EVENT_BYTES ((gsize) 64 * 1024 * 1024)
@@ -315,6 +316,12 @@ load_references_thread (GTask        *task,
   if (mask != NULL && !easel_reference_load (mask, cancellable, &error))
     {
       g_prefix_error (&error, "%s", _("The mask: "));
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (!easel_request_check_mask_size (request, &error))
+    {
       g_task_return_error (task, error);
       return;
     }

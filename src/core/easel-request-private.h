@@ -16,4 +16,9 @@ G_BEGIN_DECLS
 void  easel_reference_set_mime_type  (EaselReference  *self,
                                       const char      *mime_type);
 
+/* Once the references and the mask are loaded: the mask must be the size
+ * of the first reference (easel-request-validate.c). */
+gboolean  easel_request_check_mask_size  (EaselRequest  *self,
+                                          GError       **error);
+
 G_END_DECLS

@@ -19,7 +19,8 @@
 #include <glib/gi18n.h>
 
 #include "easel-error.h"
-#include "easel-request.h"
+#include "easel-image-private.h"
+#include "easel-request-private.h"
 
 /* OpenAI's streaming takes 0–3 partial images (DESIGN.md §4.1). */
 #define MAX_PARTIAL_IMAGES 3
@@ -422,4 +423,64 @@ easel_request_validate (EaselRequest  *self,
          check_format (self, profile, error) &&
          check_references (self, limits, error) &&
          check_waiting (self, limits, error);
+}
+
+/* The size a loaded reference's header claims, or FALSE for one that is a
+ * URL (not read here) or whose header cannot be found. */
+static gboolean
+reference_size (EaselReference *reference,
+                gint64         *width,
+                gint64         *height)
+{
+  GBytes *bytes = easel_reference_get_bytes (reference);
+  const char *mime_type = easel_reference_get_mime_type (reference);
+  gsize length;
+  const guint8 *data;
+
+  if (bytes == NULL || mime_type == NULL)
+    return FALSE;
+
+  data = g_bytes_get_data (bytes, &length);
+  return easel_image_read_header_size (data, length, mime_type, width, height);
+}
+
+/**
+ * easel_request_check_mask_size:
+ * @self: a request whose references and mask easel_reference_load() loaded
+ * @error: return location for an %EASEL_ERROR_INVALID_REQUEST
+ *
+ * A mask must be the size of the image it applies to, the first reference:
+ * gateways refuse another size, but only once both are uploaded, and some
+ * only after the job was billed. Read from the images' headers; a
+ * reference sent as a URL is not read, so that case is left to the gateway.
+ *
+ * Returns: %FALSE when the sizes differ
+ */
+gboolean
+easel_request_check_mask_size (EaselRequest  *self,
+                               GError       **error)
+{
+  EaselReference *mask = easel_request_get_mask (self);
+  GPtrArray *references = easel_request_get_references (self);
+  gint64 mask_width, mask_height, width, height;
+
+  if (mask == NULL || references->len == 0)
+    return TRUE;
+  if (!reference_size (mask, &mask_width, &mask_height)
+      || !reference_size (g_ptr_array_index (references, 0), &width, &height))
+    return TRUE;
+
+  if (mask_width != width || mask_height != height)
+    {
+      g_set_error (error, EASEL_ERROR, EASEL_ERROR_INVALID_REQUEST,
+                   /* Translators: the sizes are in pixels, width × height. */
+                   _("The mask is %" G_GINT64_FORMAT "×%" G_GINT64_FORMAT " but the first image "
+                     "is %" G_GINT64_FORMAT "×%" G_GINT64_FORMAT "; a mask must be exactly the "
+                     "size of the image it edits. Draw the mask on this image, or pick the "
+                     "image the mask was made for as the first reference."),
+                   mask_width, mask_height, width, height);
+      return FALSE;
+    }
+
+  return TRUE;
 }

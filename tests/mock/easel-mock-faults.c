@@ -30,6 +30,7 @@ static const char * const fault_names[EASEL_MOCK_N_FAULTS] = {
   [EASEL_MOCK_FAULT_PAYMENT] = "payment",
   [EASEL_MOCK_FAULT_MODERATION] = "moderation",
   [EASEL_MOCK_FAULT_BAD_REQUEST] = "bad-request",
+  [EASEL_MOCK_FAULT_DEEP_JSON] = "deep-json",
 };
 
 /* --- names ----------------------------------------------------------------- */
@@ -106,6 +107,7 @@ mock_fault_is_transport (EaselMockFault fault)
     case EASEL_MOCK_FAULT_PAYMENT:
     case EASEL_MOCK_FAULT_MODERATION:
     case EASEL_MOCK_FAULT_BAD_REQUEST:
+    case EASEL_MOCK_FAULT_DEEP_JSON:
       return TRUE;
     default:
       return FALSE;

@@ -149,6 +149,8 @@ serve_blob (MockCall   *call,
       break;
     default:
       bytes = mock_image_encode (call->server, file->index, 1.0, "png", -1, NULL);
+      if (g_strcmp0 (soup_server_message_get_method (call->msg), "GET") == 0)
+        mock_call_deliver (call, bytes);
       break;
     }
   call->record->fault = fault;

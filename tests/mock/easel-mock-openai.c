@@ -365,8 +365,10 @@ result_base64 (MockCall      *call,
       bytes = mock_image_bomb (call->server, call->fault_param);
       break;
     default:
-      return mock_image_base64 (call->server, index, 1.0, request->format,
-                                (int) request->compression, NULL);
+      bytes = mock_image_encode (call->server, index, 1.0, request->format,
+                                 (int) request->compression, NULL);
+      mock_call_deliver (call, bytes);
+      break;
     }
 
   return g_base64_encode (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));

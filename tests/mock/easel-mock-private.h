@@ -99,6 +99,8 @@ struct _EaselMockServer
   GBytes         *filler;         /* one chunk of a huge body, reused */
   guint64         serial;
   guint           key_leaks;
+  GPtrArray      *delivered;      /* SHA-256 hex of each image delivered whole */
+  GList          *deliveries;     /* of MockDelivery: answers still being written */
 };
 
 /* One part of a multipart/form-data body. */
@@ -277,6 +279,13 @@ gboolean         mock_is_ratio             (const char        *text);
 /* The edits mask rule (seed 002): a PNG with alpha, the first image's size. */
 char            *mock_check_mask           (GBytes            *mask,
                                             GBytes            *first_image);
+
+/* easel-mock-delivered.c */
+/* Notes a good image in this call's answer: delivered once the whole body
+ * is written. */
+void             mock_call_deliver         (MockCall          *call,
+                                            GBytes            *image);
+void             mock_server_forget_deliveries (EaselMockServer *self);
 
 /* easel-mock-files.c */
 MockFile        *mock_file_add             (EaselMockServer   *self,

@@ -354,6 +354,7 @@ easel_mock_server_new_for_port (guint    port,
   for (guint i = 0; i < EASEL_MOCK_N_STAGES; i++)
     g_queue_init (&self->faults[i]);
   self->requests = g_ptr_array_new_with_free_func (mock_request_free);
+  self->delivered = g_ptr_array_new_with_free_func (g_free);
   self->jobs = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, mock_job_free);
   self->result_files = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                               (GDestroyNotify) mock_file_free);
@@ -397,6 +398,7 @@ easel_mock_server_free (EaselMockServer *self)
   stop_listening (&self->api_service);
   stop_listening (&self->files_service);
   mock_server_close_open (self);
+  mock_server_forget_deliveries (self);
 
   if (self->api != NULL)
     {
@@ -416,6 +418,7 @@ easel_mock_server_free (EaselMockServer *self)
   for (guint i = 0; i < EASEL_MOCK_N_STAGES; i++)
     g_queue_clear_full (&self->faults[i], mock_fault_entry_free);
   g_clear_pointer (&self->requests, g_ptr_array_unref);
+  g_clear_pointer (&self->delivered, g_ptr_array_unref);
   g_free (self->last_rejection);
   g_clear_pointer (&self->jobs, g_hash_table_unref);
   g_clear_pointer (&self->result_files, g_hash_table_unref);
@@ -606,6 +609,7 @@ easel_mock_server_reset_log (EaselMockServer *self)
   g_return_if_fail (self != NULL);
 
   g_ptr_array_set_size (self->requests, 0);
+  g_ptr_array_set_size (self->delivered, 0);
   g_clear_pointer (&self->last_rejection, g_free);
   self->key_leaks = 0;
 }

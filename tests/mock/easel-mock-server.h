@@ -64,6 +64,9 @@ typedef enum {
   EASEL_MOCK_FAULT_MODERATION,
   /* 400 invalid parameter */
   EASEL_MOCK_FAULT_BAD_REQUEST,
+  /* JSON nested 100,000 arrays deep (param "DEPTH", optionally ";STATUS", default
+   * status 200), as an SSE event for a streaming openai request */
+  EASEL_MOCK_FAULT_DEEP_JSON,
   EASEL_MOCK_N_FAULTS
 } EaselMockFault;
 
@@ -169,6 +172,12 @@ const char      *easel_mock_server_get_last_rejection (EaselMockServer *self);
  * path or the query): result URLs are credentials of their own, and a client
  * must never send the key there. */
 guint            easel_mock_server_count_key_leaks (EaselMockServer *self);
+/* The SHA-256 (hex) of every image the mock delivered whole in a
+ * successful answer: base64 in a JSON or SSE body, or a file from the file
+ * host, in the order the answers were written. Partial images, spoilt ones
+ * and answers cut short (a reset, a client that hung up) are not in it.
+ * (element-type utf8) (transfer none); cleared by easel_mock_server_reset_log(). */
+GPtrArray       *easel_mock_server_get_delivered_images (EaselMockServer *self);
 /* Messages the mock holds open right now: stalls, SSE streams, huge bodies. */
 guint            easel_mock_server_get_n_open     (EaselMockServer  *self);
 

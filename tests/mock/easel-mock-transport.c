@@ -627,6 +627,52 @@ respond_huge (MockCall   *call,
   huge_feed (call->msg, open);
 }
 
+/* Valid JSON whose "data" is DEPTH nested arrays: a parser that recurses
+ * runs out of stack long before it runs out of input. */
+static void
+respond_deep (MockCall   *call,
+              const char *param)
+{
+  g_auto(GStrv) tokens = g_strsplit (param != NULL ? param : "", ";", -1);
+  guint64 depth = 100000;
+  guint64 status = 200;
+  const char *content_type = "application/json";
+  GString *body = g_string_new (NULL);
+  gsize length;
+
+  for (guint i = 0; tokens[i] != NULL; i++)
+    {
+      char *token = g_strstrip (tokens[i]);
+      guint64 number;
+
+      if (*token == '\0')
+        continue;
+      if (!g_ascii_string_to_unsigned (token, 10, 1, G_MAXUINT32, &number, NULL))
+        g_warning ("easel-mock: deep-json parameter \"%s\" is not a number", token);
+      else if (i == 0)
+        depth = number;
+      else
+        status = number;
+    }
+
+  if (call->dialect == MOCK_OPENAI && call->stream && status == 200)
+    {
+      content_type = "text/event-stream";
+      g_string_append (body, "event: image_generation.completed\ndata: ");
+    }
+  g_string_append (body, "{\"data\":");
+  for (guint64 i = 0; i < depth; i++)
+    g_string_append_c (body, '[');
+  for (guint64 i = 0; i < depth; i++)
+    g_string_append_c (body, ']');
+  g_string_append_c (body, '}');
+  if (g_str_equal (content_type, "text/event-stream"))
+    g_string_append (body, "\n\n");
+
+  length = body->len;
+  mock_respond_bytes (call, status, content_type, g_string_free (body, FALSE), length);
+}
+
 void
 mock_respond_fault (MockCall       *call,
                     EaselMockFault  fault,
@@ -696,6 +742,10 @@ mock_respond_fault (MockCall       *call,
     case EASEL_MOCK_FAULT_BAD_REQUEST:
       mock_respond_error (call, MOCK_ERROR_INVALID, 400, "size",
                           param != NULL ? param : "Invalid value for 'size'.");
+      break;
+
+    case EASEL_MOCK_FAULT_DEEP_JSON:
+      respond_deep (call, param);
       break;
 
     default:

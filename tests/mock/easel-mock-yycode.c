@@ -250,7 +250,10 @@ add_images (MockCall    *call,
       else if (job->fault == EASEL_MOCK_FAULT_DECOMPRESSION_BOMB)
         bytes = mock_image_bomb (call->server, job->fault_param);
       else
-        b64 = mock_image_base64 (call->server, i, 1.0, job->format, job->compression, &mime);
+        {
+          bytes = mock_image_encode (call->server, i, 1.0, job->format, job->compression, &mime);
+          mock_call_deliver (call, bytes);
+        }
       if (bytes != NULL)
         b64 = g_base64_encode (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 

@@ -2188,6 +2188,155 @@ test_log (Fixture       *fixture,
                                                      EASEL_MOCK_STAGE_POLL));
 }
 
+/* Valid JSON nested as deep as asked: checked here by counting, since a
+ * recursive parser is what the fault is for. */
+static void
+test_fault_deep_json (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  static const struct
+  {
+    const char *param;
+    gboolean    stream;
+    guint       status;
+    gsize       depth;
+    const char *content_type;
+  } cases[] = {
+    { NULL, FALSE, 200, 100000, "application/json" },
+    { "1000;500", FALSE, 500, 1000, "application/json" },
+    { "20", TRUE, 200, 20, "text/event-stream" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(SoupMessage) msg = json_request (fixture, "openai", "/images/generations",
+                                                 cases[i].stream
+                                                 ? "{\"model\":\"gpt-image-2\",\"prompt\":\"x\","
+                                                   "\"stream\":true}"
+                                                 : openai_json);
+      g_autoptr(GBytes) body = NULL;
+      g_autofree char *text = NULL;
+      const char *expected = "{\"data\":";
+      const char *json;
+
+      easel_mock_server_set_fault (fixture->server, EASEL_MOCK_STAGE_SUBMIT,
+                                   EASEL_MOCK_FAULT_DEEP_JSON, 1, cases[i].param);
+      body = send (fixture, msg);
+      g_assert_cmpuint (soup_message_get_status (msg), ==, cases[i].status);
+      g_assert_cmpstr (soup_message_headers_get_content_type (
+        soup_message_get_response_headers (msg), NULL), ==, cases[i].content_type);
+      text = g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+      json = text;
+      if (cases[i].stream)
+        {
+          g_assert_true (g_str_has_prefix (text, "event: image_generation.completed\ndata: "));
+          g_assert_true (g_str_has_suffix (text, "}\n\n"));
+          json = text + strlen ("event: image_generation.completed\ndata: ");
+          text[strlen (text) - 2] = '\0';
+        }
+      g_assert_true (g_str_has_prefix (json, expected));
+      g_assert_cmpuint (strlen (json), ==, strlen (expected) + 2 * cases[i].depth + 1);
+      g_assert_cmpuint (strspn (json + strlen (expected), "["), ==, cases[i].depth);
+      g_assert_cmpuint (strspn (json + strlen (expected) + cases[i].depth, "]"), ==,
+                        cases[i].depth);
+      g_assert_cmpint (easel_mock_server_get_last_request (fixture->server, "openai",
+                                                           EASEL_MOCK_STAGE_SUBMIT)->fault, ==,
+                       EASEL_MOCK_FAULT_DEEP_JSON);
+    }
+}
+
+/* --- delivered images ------------------------------------------------------ */
+
+static char *
+sha256_of (GBytes *bytes)
+{
+  return g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+}
+
+static void
+assert_delivered (Fixture *fixture,
+                  guint    index,
+                  GBytes  *image)
+{
+  GPtrArray *delivered = easel_mock_server_get_delivered_images (fixture->server);
+  g_autofree char *hash = sha256_of (image);
+
+  g_assert_cmpuint (index, <, delivered->len);
+  g_assert_cmpstr (g_ptr_array_index (delivered, index), ==, hash);
+}
+
+/* Only a whole answer with good images counts: spoilt images, answers cut
+ * short and refusals do not. */
+static void
+test_delivered (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GPtrArray *delivered = easel_mock_server_get_delivered_images (fixture->server);
+  const char *json = "{\"model\":\"gpt-image-2\",\"prompt\":\"x\",\"n\":2}";
+  g_autoptr(JsonObject) answer = post_json (fixture, "openai", "/images/generations", json, 200);
+  JsonArray *images = json_object_get_array_member (answer, "data");
+  g_autoptr(GBytes) first = decode_base64 (json_object_get_string_member (
+    json_array_get_object_element (images, 0), "b64_json"));
+  g_autoptr(GBytes) second = decode_base64 (json_object_get_string_member (
+    json_array_get_object_element (images, 1), "b64_json"));
+  g_autoptr(JsonObject) spoilt = NULL;
+  g_autoptr(JsonObject) refused = NULL;
+  g_autoptr(JsonObject) sync = NULL;
+  g_autoptr(JsonObject) submitted = NULL;
+  g_autoptr(JsonObject) done = NULL;
+  g_autoptr(GBytes) file = NULL;
+  g_autoptr(GBytes) polled = NULL;
+  g_autoptr(SoupMessage) reset = NULL;
+  g_autoptr(SoupMessage) download = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) nothing = NULL;
+  const char *job_id;
+
+  g_assert_cmpuint (delivered->len, ==, 2);
+  assert_delivered (fixture, 0, first);
+  assert_delivered (fixture, 1, second);
+
+  easel_mock_server_set_fault (fixture->server, EASEL_MOCK_STAGE_SUBMIT,
+                               EASEL_MOCK_FAULT_NOT_AN_IMAGE, 1, NULL);
+  spoilt = post_json (fixture, "openai", "/images/generations", json, 200);
+  easel_mock_server_set_fault (fixture->server, EASEL_MOCK_STAGE_SUBMIT,
+                               EASEL_MOCK_FAULT_MODERATION, 1, NULL);
+  refused = post_json (fixture, "openai", "/images/generations", json, 403);
+  easel_mock_server_set_fault (fixture->server, EASEL_MOCK_STAGE_SUBMIT,
+                               EASEL_MOCK_FAULT_RESET_MID_BODY, 1, NULL);
+  reset = json_request (fixture, "openai", "/images/generations", json);
+  nothing = send_full (fixture, reset, NULL, &error);
+  g_assert_nonnull (error);
+  g_assert_cmpuint (delivered->len, ==, 2);
+
+  /* A file from the file host, reached through the result URL. */
+  sync = post_json (fixture, "icodeeasy", "/images/generations",
+                    "{\"model\":\"gpt-image-2\",\"prompt\":\"x\"}", 200);
+  download = get_request (json_object_get_string_member (
+    json_array_get_object_element (json_object_get_array_member (sync, "data"), 0), "url"), FALSE);
+  file = send (fixture, download);
+  g_assert_cmpuint (soup_message_get_status (download), ==, 200);
+  g_assert_cmpuint (delivered->len, ==, 3);
+  assert_delivered (fixture, 2, file);
+
+  /* A job's images, when the poll that finds it done is answered. */
+  submitted = post_json (fixture, "yycode", "/api/images/generate",
+                         "{\"model\":\"gpt-image-2\",\"prompt\":\"x\"}", 200);
+  job_id = json_object_get_string_member (submitted, "jobId");
+  g_clear_pointer (&done, json_object_unref);
+  done = yycode_poll (fixture, job_id);
+  g_assert_cmpuint (delivered->len, ==, 3);
+  g_clear_pointer (&done, json_object_unref);
+  done = yycode_poll (fixture, job_id);
+  polled = decode_base64 (json_object_get_string_member (
+    json_array_get_object_element (json_object_get_array_member (done, "images"), 0), "b64"));
+  g_assert_cmpuint (delivered->len, ==, 4);
+  assert_delivered (fixture, 3, polled);
+
+  easel_mock_server_reset_log (fixture->server);
+  g_assert_cmpuint (delivered->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2221,6 +2370,7 @@ main (int   argc,
   g_test_add_func ("/mock/fault/stall-then-free", test_fault_stall_free);
   ADD ("fault/reset", test_fault_reset);
   ADD ("fault/malformed-json", test_fault_malformed);
+  ADD ("fault/deep-json", test_fault_deep_json);
   ADD ("fault/images", test_fault_images);
   ADD ("fault/decompression-bomb", test_fault_bomb);
   ADD ("fault/download-bomb", test_fault_download_bomb);
@@ -2231,6 +2381,7 @@ main (int   argc,
   ADD ("fault/queue", test_fault_queue);
   ADD ("prompt-faults", test_prompt_faults);
   ADD ("log", test_log);
+  ADD ("delivered", test_delivered);
 
 #undef ADD
 
