@@ -125,13 +125,10 @@ on_scroll (GtkEventControllerScroll *controller,
            double                    dy,
            EaselImageView           *self)
 {
-  GdkModifierType state =
-    gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
-  double x = self->has_pointer ? self->pointer_x : gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
-  double y = self->has_pointer ? self->pointer_y : gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
-
-  return easel_viewport_scroll (&self->viewport, dx, dy,
-                                gtk_event_controller_scroll_get_unit (controller), state, x, y);
+  return easel_viewport_scroll_event (&self->viewport, controller, dx, dy,
+                                      self->has_pointer ? &GRAPHENE_POINT_INIT (self->pointer_x,
+                                                                                self->pointer_y)
+                                                        : NULL);
 }
 
 static void

@@ -379,3 +379,19 @@ easel_viewport_scroll (EaselViewport   *viewport,
                          gtk_adjustment_get_value (viewport->vadjustment) + dy);
   return TRUE;
 }
+
+gboolean
+easel_viewport_scroll_event (EaselViewport            *viewport,
+                             GtkEventControllerScroll *controller,
+                             double                    dx,
+                             double                    dy,
+                             const graphene_point_t   *pointer)
+{
+  GdkModifierType state =
+    gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+  double x = pointer != NULL ? pointer->x : gtk_widget_get_width (viewport->widget) / 2.0;
+  double y = pointer != NULL ? pointer->y : gtk_widget_get_height (viewport->widget) / 2.0;
+
+  return easel_viewport_scroll (viewport, dx, dy, gtk_event_controller_scroll_get_unit (controller),
+                                state, x, y);
+}

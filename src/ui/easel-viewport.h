@@ -119,5 +119,12 @@ gboolean easel_viewport_scroll              (EaselViewport   *viewport,
                                              GdkModifierType  state,
                                              double           x,
                                              double           y);
+/* The same for a scroll event of @controller, about @pointer (where the
+ * pointer is over the widget, NULL when it is not: then the centre). */
+gboolean easel_viewport_scroll_event        (EaselViewport            *viewport,
+                                             GtkEventControllerScroll *controller,
+                                             double                    dx,
+                                             double                    dy,
+                                             const graphene_point_t   *pointer);
 
 G_END_DECLS
