@@ -43,6 +43,9 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* EaselMask emits on the thread that changed it: a mask shown here is
+ * changed on the main thread only (strokes, the editor's undo, invert,
+ * imports it assigns). */
 static void
 on_mask_changed (EaselMask       *mask,
                  int              x,
@@ -488,80 +491,4 @@ easel_mask_canvas_set_overlay_visible (EaselMaskCanvas *self,
   self->overlay_visible = visible;
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OVERLAY_VISIBLE]);
-}
-
-double
-easel_mask_canvas_get_zoom (EaselMaskCanvas *self)
-{
-  g_return_val_if_fail (EASEL_IS_MASK_CANVAS (self), 1.0);
-
-  return self->viewport.zoom;
-}
-
-void
-easel_mask_canvas_zoom_at (EaselMaskCanvas *self,
-                           double           zoom,
-                           double           anchor_x,
-                           double           anchor_y)
-{
-  g_return_if_fail (EASEL_IS_MASK_CANVAS (self));
-
-  easel_viewport_zoom_at (&self->viewport, zoom, anchor_x, anchor_y);
-}
-
-void
-easel_mask_canvas_zoom_in (EaselMaskCanvas *self)
-{
-  g_return_if_fail (EASEL_IS_MASK_CANVAS (self));
-
-  easel_viewport_zoom_by (&self->viewport, G_SQRT2);
-}
-
-void
-easel_mask_canvas_zoom_out (EaselMaskCanvas *self)
-{
-  g_return_if_fail (EASEL_IS_MASK_CANVAS (self));
-
-  easel_viewport_zoom_by (&self->viewport, 1 / G_SQRT2);
-}
-
-gboolean
-easel_mask_canvas_get_fit (EaselMaskCanvas *self)
-{
-  g_return_val_if_fail (EASEL_IS_MASK_CANVAS (self), TRUE);
-
-  return self->viewport.fit;
-}
-
-void
-easel_mask_canvas_set_fit (EaselMaskCanvas *self,
-                           gboolean         fit)
-{
-  g_return_if_fail (EASEL_IS_MASK_CANVAS (self));
-
-  easel_viewport_set_fit (&self->viewport, fit);
-}
-
-void
-easel_mask_canvas_widget_to_image (EaselMaskCanvas *self,
-                                   double           x,
-                                   double           y,
-                                   double          *image_x,
-                                   double          *image_y)
-{
-  g_return_if_fail (EASEL_IS_MASK_CANVAS (self));
-
-  easel_viewport_widget_to_image (&self->viewport, x, y, image_x, image_y);
-}
-
-void
-easel_mask_canvas_image_to_widget (EaselMaskCanvas *self,
-                                   double           image_x,
-                                   double           image_y,
-                                   double          *x,
-                                   double          *y)
-{
-  g_return_if_fail (EASEL_IS_MASK_CANVAS (self));
-
-  easel_viewport_image_to_widget (&self->viewport, image_x, image_y, x, y);
 }
