@@ -332,8 +332,20 @@ test_setters_clamp (Fixture       *f,
   g_assert_cmpfloat (easel_mask_canvas_get_brush_size (f->canvas), ==, 12.0);
   g_assert_cmpint (easel_mask_canvas_get_tool (f->canvas), ==, EASEL_MASK_TOOL_ERASER);
 
-  /* Zoom limits. */
+  /* Zoom limits, and the zoom and fit properties. */
   show (f, scene (320, 180));
+  g_object_set (f->canvas, "zoom", 2.0, NULL);
+  {
+    double zoom;
+    gboolean fit;
+
+    g_object_get (f->canvas, "zoom", &zoom, "fit", &fit, NULL);
+    g_assert_cmpfloat (zoom, ==, 2.0);
+    g_assert_false (fit);
+    g_object_set (f->canvas, "fit", TRUE, NULL);
+    g_object_get (f->canvas, "zoom", &zoom, NULL);
+    g_assert_cmpfloat (zoom, ==, 1.0);
+  }
   easel_mask_canvas_zoom_at (f->canvas, 1000, 0, 0);
   g_assert_cmpfloat (easel_mask_canvas_get_zoom (f->canvas), ==, EASEL_MASK_CANVAS_MAX_ZOOM);
   easel_mask_canvas_zoom_at (f->canvas, 0, 0, 0);

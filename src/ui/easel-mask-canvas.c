@@ -115,15 +115,8 @@ easel_mask_canvas_get_property (GObject    *object,
     case PROP_OVERLAY_VISIBLE:
       g_value_set_boolean (value, self->overlay_visible);
       break;
-    case PROP_ZOOM:
-      g_value_set_double (value, self->viewport.zoom);
-      break;
-    case PROP_FIT:
-      g_value_set_boolean (value, self->viewport.fit);
-      break;
     default:
-      if (prop_id < PROP_HADJUSTMENT ||
-          !easel_viewport_get_property (&self->viewport, prop_id - PROP_HADJUSTMENT, value))
+      if (!easel_viewport_get_property (&self->viewport, prop_id, PROP_HADJUSTMENT, pspec, value))
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -180,17 +173,8 @@ easel_mask_canvas_set_property (GObject      *object,
     case PROP_OVERLAY_VISIBLE:
       easel_mask_canvas_set_overlay_visible (self, g_value_get_boolean (value));
       break;
-    case PROP_ZOOM:
-      easel_mask_canvas_zoom_at (self, g_value_get_double (value),
-                                 gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
-                                 gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
-      break;
-    case PROP_FIT:
-      easel_mask_canvas_set_fit (self, g_value_get_boolean (value));
-      break;
     default:
-      if (prop_id < PROP_HADJUSTMENT ||
-          !easel_viewport_set_property (&self->viewport, prop_id - PROP_HADJUSTMENT, value))
+      if (!easel_viewport_set_property (&self->viewport, prop_id, PROP_HADJUSTMENT, pspec, value))
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
