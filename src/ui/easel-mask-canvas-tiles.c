@@ -130,7 +130,8 @@ halve (const guchar *pixels,
        int           width,
        int           height)
 {
-  int out_width = easel_mask_canvas_level_side (width, 1), out_height = easel_mask_canvas_level_side (height, 1);
+  int out_width = easel_mask_canvas_level_side (width, 1);
+  int out_height = easel_mask_canvas_level_side (height, 1);
   guchar *out = g_malloc ((gsize) out_width * out_height * 4);
 
   for (int y = 0; y < out_height; y++)
