@@ -292,7 +292,13 @@ easel_mask_canvas_snapshot (GtkWidget   *widget,
           gtk_snapshot_pop (snapshot);
         }
 
-      /* Tiles are in content coordinates, so panning moves them whole. */
+      /* Tiles are in content coordinates, so panning moves them whole.
+       * The picture's corner goes on a whole pixel: tile edges are whole
+       * in content coordinates, and a fractional offset would leave each
+       * edge pixel half covered by both neighbours, a seam of the
+       * picture below showing through the overlay. */
+      rect.origin.x = round (rect.origin.x);
+      rect.origin.y = round (rect.origin.y);
       graphene_rect_offset (&visible, -rect.origin.x, -rect.origin.y);
       gtk_snapshot_save (snapshot);
       gtk_snapshot_translate (snapshot, &rect.origin);
