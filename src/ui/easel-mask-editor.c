@@ -660,8 +660,6 @@ easel_mask_editor_dispose (GObject *object)
   disconnect_mask (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), EASEL_TYPE_MASK_EDITOR);
-  g_clear_object (&self->brush_popover);
-  g_clear_object (&self->overlay_popover);
 
   g_clear_object (&self->mask);
   g_clear_object (&self->texture);
@@ -867,11 +865,11 @@ easel_mask_editor_class_init (EaselMaskEditorClass *klass)
 static void
 easel_mask_editor_init (EaselMaskEditor *self)
 {
+  /* The template holds the popovers (and every other object of it) until
+   * dispose, so they outlive being moved between menu buttons. */
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  /* Held here too: each is moved between the bars' menu buttons. */
-  g_object_ref (self->brush_popover);
-  g_object_ref (self->overlay_popover);
+  gtk_adjustment_set_lower (self->size_adjustment, log (MIN_BRUSH_SIZE));
+  gtk_adjustment_set_upper (self->size_adjustment, log (MAX_BRUSH_SIZE));
 
   self->cancellable = g_cancellable_new ();
   self->actions = g_simple_action_group_new ();
