@@ -473,7 +473,7 @@ mask_zone_at (EaselMaskEditor *self,
   graphene_rect_t replace_bounds, mask_bounds;
   double point, replace_middle, mask_middle;
 
-  if (!gtk_widget_get_sensitive (self->mask_zone))
+  if (!gtk_widget_get_visible (self->mask_zone))
     return FALSE;
 
   if (!gtk_widget_compute_bounds (self->replace_zone, GTK_WIDGET (self->drop_overlay),
@@ -520,11 +520,9 @@ on_drag_enter (GtkDropTarget   *target,
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self->drop_zones),
                                   width >= SIDE_BY_SIDE_WIDTH ? GTK_ORIENTATION_HORIZONTAL
                                                               : GTK_ORIENTATION_VERTICAL);
-  /* Without an open image there is no size to take a mask at. */
-  gtk_widget_set_sensitive (self->mask_zone, ready);
-  gtk_label_set_label (self->mask_zone_label,
-                       ready ? _("Its transparent pixels are painted")
-                             : _("Once the image is open"));
+  /* Without an open image there is no size to take a mask at: only a
+   * new image can be dropped then. */
+  gtk_widget_set_visible (self->mask_zone, ready);
   gtk_widget_set_visible (GTK_WIDGET (self->drop_zones), TRUE);
 
   /* Laid out on the next frame; until then the split is by halves. */
@@ -542,7 +540,7 @@ on_drag_motion (GtkDropTarget   *target,
                 double           y,
                 EaselMaskEditor *self)
 {
-  if (gtk_widget_get_width (GTK_WIDGET (self->mask_zone)) > 0)
+  if (gtk_widget_get_width (GTK_WIDGET (self->replace_zone)) > 0)
     highlight (self, mask_zone_at (self, x, y));
   return GDK_ACTION_COPY;
 }
@@ -563,7 +561,7 @@ on_drop (GtkDropTarget   *target,
 {
   gboolean as_mask = self->drop_as_mask;
 
-  if (gtk_widget_get_width (GTK_WIDGET (self->mask_zone)) > 0)
+  if (gtk_widget_get_width (GTK_WIDGET (self->replace_zone)) > 0)
     as_mask = mask_zone_at (self, x, y);
   gtk_widget_set_visible (GTK_WIDGET (self->drop_zones), FALSE);
 

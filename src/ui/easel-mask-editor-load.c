@@ -215,20 +215,38 @@ show_error (EaselMaskEditor *self,
   gtk_stack_set_visible_child_name (self->stack, "error");
 }
 
+typedef struct
+{
+  EaselMaskEditor *editor;
+  guint            serial;  /* the source it was started for */
+} Load;
+
+static void
+load_free (Load *load)
+{
+  g_object_unref (load->editor);
+  g_free (load);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Load, load_free)
+
+/* The editor is held by the callback's data, not as the task's source
+ * object: the worker thread may drop its reference to the task after the
+ * callback has run, and the window must be gone once it is closed. */
 static void
 on_loaded (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  EaselMaskEditor *self = EASEL_MASK_EDITOR (source);
-  guint serial = GPOINTER_TO_UINT (user_data);
+  g_autoptr(Load) load = user_data;
+  EaselMaskEditor *self = load->editor;
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GError) error = NULL;
 
   texture = g_task_propagate_pointer (G_TASK (result), &error);
 
   /* A later source is loading, or the window is gone. */
-  if (serial != self->source_serial ||
+  if (load->serial != self->source_serial ||
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -244,6 +262,7 @@ void
 easel_mask_editor_load_source (EaselMaskEditor *self)
 {
   g_autoptr(GTask) task = NULL;
+  Load *load;
 
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
@@ -261,8 +280,10 @@ easel_mask_editor_load_source (EaselMaskEditor *self)
   gtk_stack_set_visible_child_name (self->stack, "loading");
   easel_mask_editor_set_loading (self, TRUE);
 
-  task = g_task_new (self, self->load_cancellable, on_loaded,
-                     GUINT_TO_POINTER (self->source_serial));
+  load = g_new0 (Load, 1);
+  load->editor = g_object_ref (self);
+  load->serial = self->source_serial;
+  task = g_task_new (NULL, self->load_cancellable, on_loaded, load);
   g_task_set_source_tag (task, easel_mask_editor_load_source);
   g_task_set_task_data (task, easel_reference_ref (self->source),
                         (GDestroyNotify) easel_reference_unref);

@@ -45,7 +45,6 @@ struct _EaselMaskEditor
   GtkBox             *drop_zones;
   GtkWidget          *replace_zone;
   GtkWidget          *mask_zone;
-  GtkLabel           *mask_zone_label;
   AdwSqueezer        *toolbar;
   GtkWidget          *toolbar_wide;
   GtkWidget          *toolbar_medium;

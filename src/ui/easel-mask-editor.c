@@ -806,7 +806,6 @@ easel_mask_editor_class_init (EaselMaskEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EaselMaskEditor, drop_zones);
   gtk_widget_class_bind_template_child (widget_class, EaselMaskEditor, replace_zone);
   gtk_widget_class_bind_template_child (widget_class, EaselMaskEditor, mask_zone);
-  gtk_widget_class_bind_template_child (widget_class, EaselMaskEditor, mask_zone_label);
   gtk_widget_class_bind_template_child (widget_class, EaselMaskEditor, toolbar);
   gtk_widget_class_bind_template_child (widget_class, EaselMaskEditor, toolbar_wide);
   gtk_widget_class_bind_template_child (widget_class, EaselMaskEditor, toolbar_medium);
