@@ -1217,6 +1217,88 @@ test_toolbar_widths (void)
     }
 }
 
+static GtkWidget *
+find_section (GtkWidget  *widget,
+              const char *name)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_SHORTCUTS_SECTION (c))
+        {
+          g_autofree char *section_name = NULL;
+
+          g_object_get (c, "section-name", &section_name, NULL);
+          if (g_strcmp0 (section_name, name) == 0)
+            return c;
+        }
+      else if ((found = find_section (c, name)) != NULL)
+        {
+          return found;
+        }
+    }
+
+  return NULL;
+}
+
+static void
+check_listed (Editor    *e,
+              GtkWidget *widget,
+              guint     *n_listed)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      g_autofree char *accelerator = NULL;
+      g_autofree char *trigger = NULL;
+      GdkModifierType modifiers;
+      guint keyval;
+
+      if (!GTK_IS_SHORTCUTS_SHORTCUT (c))
+        {
+          check_listed (e, c, n_listed);
+          continue;
+        }
+
+      g_object_get (c, "accelerator", &accelerator, NULL);
+      g_assert_true (gtk_accelerator_parse (accelerator, &keyval, &modifiers));
+      (*n_listed)++;
+      if (keyval == GDK_KEY_space)
+        continue;
+      trigger = gtk_accelerator_name (keyval, modifiers);
+      /* Fails the test when the editor has no such key. */
+      shortcut_for (e, trigger);
+    }
+}
+
+/* The Mask Editor page of the Keyboard Shortcuts window lists the
+ * editor's own keys (all but Space, which the canvas handles). */
+static void
+test_shortcuts_window (void)
+{
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource ("/io/github/easelapp/Easel/gtk/help-overlay.ui");
+  GtkWindow *overlay = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+  g_autoptr(EaselReference) reference = file_reference ("shortcuts.png", 64, 64);
+  GtkWidget *section = NULL;
+  guint n_listed = 0;
+  Editor e;
+
+  editor_open (&e, reference, NULL);
+  section = find_section (GTK_WIDGET (overlay), "mask-editor");
+  g_assert_nonnull (section);
+
+  check_listed (&e, section, &n_listed);
+  g_assert_cmpuint (n_listed, ==, 15);
+  editor_close (&e);
+
+  g_object_set (overlay, "section-name", "mask-editor", NULL);
+  gtk_window_present (overlay);
+  easel_test_wait_for_frame (GTK_WIDGET (overlay));
+  g_free (easel_test_save_screenshot (GTK_WIDGET (overlay), "shortcuts-mask-editor"));
+  gtk_window_destroy (overlay);
+}
+
 /* --- screenshots ----------------------------------------------------------- */
 
 static void
@@ -1355,6 +1437,7 @@ main (int   argc,
   g_test_add_func ("/mask-editor/paste", test_paste);
   g_test_add_func ("/mask-editor/settings", test_settings);
   g_test_add_func ("/mask-editor/toolbar-widths", test_toolbar_widths);
+  g_test_add_func ("/mask-editor/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/mask-editor/screenshots", test_screenshots);
 
   app = easel_application_new ();
