@@ -399,6 +399,14 @@ test_open_file (void)
   g_assert_false (action_enabled (&e, "undo"));
   g_assert_false (action_enabled (&e, "redo"));
 
+  /* The keys reach the canvas: it has the focus, and clicking the bar's
+   * controls does not take it. */
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (e.editor)) ==
+                 GTK_WIDGET (easel_mask_editor_get_canvas (e.editor)));
+  g_assert_false (gtk_widget_get_focus_on_click (GTK_WIDGET (child (&e, "overlay_button_wide"))));
+  g_assert_false (gtk_widget_get_focus_on_click (
+                    find_widget (GTK_WIDGET (child (&e, "toolbar_wide")), GTK_TYPE_SCALE)));
+
   /* A mask of the right size is edited in place: no new one. */
   e.n_mask_notifies = 0;
   easel_mask_editor_set_source (e.editor, reference, right);
@@ -701,14 +709,17 @@ test_clear (void)
   editor_open (&e, reference, NULL);
   mask = easel_mask_editor_get_mask (e.editor);
 
-  /* Nothing painted: nothing to clear, nothing said. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (e.editor), "mask.clear", NULL));
+  /* Nothing painted: nothing to clear. */
+  g_assert_false (action_enabled (&e, "clear"));
+  gtk_widget_activate_action (GTK_WIDGET (e.editor), "mask.clear", NULL);
   g_assert_null (easel_mask_editor_get_last_toast (e.editor));
   g_assert_false (easel_mask_can_undo (mask));
 
   paint_stroke (mask, 20, 50, 180, 50, 30);
+  g_assert_true (action_enabled (&e, "clear"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (e.editor), "mask.clear", NULL));
   g_assert_true (easel_mask_is_empty (mask));
+  g_assert_false (action_enabled (&e, "clear"));
   g_assert_cmpstr (easel_mask_editor_get_last_toast (e.editor), ==, "Mask cleared");
   /* The toast's Undo brings the stroke back. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (e.editor), "mask.undo", NULL));

@@ -119,11 +119,12 @@ update_actions (EaselMaskEditor *self)
 {
   gboolean ready = easel_mask_editor_is_ready (self);
   const char *const needs_image[] = {
-    "invert", "clear", "paste", "zoom-in", "zoom-out", "zoom-fit", "zoom-1",
+    "invert", "paste", "zoom-in", "zoom-out", "zoom-fit", "zoom-1",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (needs_image); i++)
     set_action_enabled (self, needs_image[i], ready);
+  set_action_enabled (self, "clear", ready && !easel_mask_is_empty (self->mask));
   set_action_enabled (self, "undo", ready && easel_mask_can_undo (self->mask));
   set_action_enabled (self, "redo", ready && easel_mask_can_redo (self->mask));
 }
@@ -281,7 +282,8 @@ clear_activate (GSimpleAction *action,
   EaselMaskEditor *self = user_data;
 
   /* Clearing is one undo step, so it asks nothing; the toast says how to
-   * get the mask back. An empty mask has nothing to clear. */
+   * get the mask back. An empty mask has nothing to clear (and the action
+   * is off then). */
   if (!easel_mask_editor_is_ready (self) || easel_mask_is_empty (self->mask))
     return;
 
@@ -381,6 +383,7 @@ take_mask (EaselMaskEditor *self,
     {
       g_signal_connect_swapped (mask, "notify::can-undo", G_CALLBACK (on_mask_history), self);
       g_signal_connect_swapped (mask, "notify::can-redo", G_CALLBACK (on_mask_history), self);
+      g_signal_connect_swapped (mask, "notify::empty", G_CALLBACK (on_mask_history), self);
     }
 
   update_actions (self);
@@ -648,6 +651,21 @@ on_toolbar_child (EaselMaskEditor *self)
     }
 }
 
+/* Clicking a control leaves the keyboard focus on the canvas, as in
+ * other painting programs: Space then still pans, and a button that was
+ * clicked is not pressed again by it. */
+static void
+keep_focus_on_canvas (GtkWidget *widget)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      if (EASEL_IS_MASK_CANVAS (c))
+        continue;
+      gtk_widget_set_focus_on_click (c, FALSE);
+      keep_focus_on_canvas (c);
+    }
+}
+
 /* --- the window ---------------------------------------------------------- */
 
 static void
@@ -877,6 +895,9 @@ easel_mask_editor_init (EaselMaskEditor *self)
   gtk_widget_insert_action_group (GTK_WIDGET (self), "mask", G_ACTION_GROUP (self->actions));
 
   add_swatches (self);
+  keep_focus_on_canvas (GTK_WIDGET (self));
+  keep_focus_on_canvas (GTK_WIDGET (self->brush_popover));
+  keep_focus_on_canvas (GTK_WIDGET (self->overlay_popover));
   bind_settings (self);
   bind_controls (self);
   update_actions (self);
