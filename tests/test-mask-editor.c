@@ -312,6 +312,80 @@ png_bytes (int       width,
   return g_bytes_new_take (data, length);
 }
 
+static char *
+write_bytes (const char   *name,
+             const guint8 *data,
+             gsize         length)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (tmp_dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, (const char *) data, length, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+static guint32
+crc32_of (const guint8 *data,
+          gsize         length)
+{
+  guint32 crc = 0xffffffff;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      crc ^= data[i];
+      for (int bit = 0; bit < 8; bit++)
+        crc = (crc & 1) ? (crc >> 1) ^ 0xedb88320 : crc >> 1;
+    }
+
+  return ~crc;
+}
+
+/* A real 4 × 4 PNG whose header is made to claim 20000 × 20000: past the
+ * caps, so it must be refused before anything that size is allocated. */
+static char *
+write_header_bomb (const char *name)
+{
+  g_autoptr(GBytes) small = png_bytes (4, 4, scene);
+  gsize length;
+  guint8 *png = g_bytes_unref_to_data (g_bytes_ref (small), &length);
+  guint32 crc;
+  char *path;
+
+  /* Signature (8), IHDR length (4) and type (4), then width and height. */
+  g_assert_cmpmem (png + 12, 4, "IHDR", 4);
+  for (int i = 0; i < 2; i++)
+    {
+      png[16 + 4 * i] = 0, png[17 + 4 * i] = 0, png[18 + 4 * i] = 0x4e, png[19 + 4 * i] = 0x20;
+    }
+  crc = crc32_of (png + 12, 4 + 13);
+  png[29] = crc >> 24, png[30] = crc >> 16, png[31] = crc >> 8, png[32] = crc;
+
+  path = write_bytes (name, png, length);
+  g_free (png);
+  return path;
+}
+
+/* A file of @size bytes that starts like a PNG, without writing them all. */
+static char *
+write_sparse_png (const char *name,
+                  goffset     size)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+  char *path = write_bytes (name, (const guint8 *) "\x89PNG\r\n\x1a\n", 8);
+
+  file = g_file_new_for_path (path);
+  stream = g_file_append_to (file, G_FILE_CREATE_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_seekable_truncate (G_SEEKABLE (stream), size, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
 static EaselReference *
 file_reference (const char *name,
                 int         width,
@@ -523,6 +597,37 @@ test_open_unreadable (void)
   g_assert_false (easel_mask_editor_get_loading (e.editor));
   g_assert_cmpstr (page_of (&e), ==, "error");
   assert_contains (error_text (&e), "web address");
+
+  /* Past the size cap: refused before it is read. */
+  {
+    g_autofree char *huge = write_sparse_png ("huge.png", (goffset) 51 * 1000 * 1000);
+    g_autoptr(EaselReference) huge_reference = easel_reference_new_for_path (huge);
+    g_autofree char *bomb = write_header_bomb ("bomb.png");
+    g_autoptr(EaselReference) bomb_reference = easel_reference_new_for_path (bomb);
+    g_autoptr(GBytes) whole = png_bytes (200, 200, scene);
+    g_autofree char *cut = write_bytes ("cut.png", g_bytes_get_data (whole, NULL),
+                                        g_bytes_get_size (whole) / 2);
+    g_autoptr(EaselReference) cut_reference = easel_reference_new_for_path (cut);
+
+    easel_mask_editor_set_source (e.editor, huge_reference, NULL);
+    editor_settle (&e);
+    g_assert_cmpstr (page_of (&e), ==, "error");
+    g_assert_cmpstr (error_text (&e), ==,
+                     "“huge.png” is 51.0 MB, over the 50 MB a gateway takes per image.");
+
+    /* A header past the pixel caps: refused from the header. */
+    easel_mask_editor_set_source (e.editor, bomb_reference, NULL);
+    editor_settle (&e);
+    g_assert_cmpstr (page_of (&e), ==, "error");
+    assert_contains (error_text (&e), "“bomb.png” is 20000 × 20000 pixels, past Easel’s limit");
+
+    /* Cut short. */
+    easel_mask_editor_set_source (e.editor, cut_reference, NULL);
+    editor_settle (&e);
+    g_assert_cmpstr (page_of (&e), ==, "error");
+    assert_contains (error_text (&e), "“cut.png” could not be opened as an image");
+    g_assert_null (easel_mask_editor_get_mask (e.editor));
+  }
 
   /* A good image after a bad one is shown. */
   easel_mask_editor_set_source (e.editor, good, NULL);

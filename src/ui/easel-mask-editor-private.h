@@ -97,6 +97,12 @@ GBytes      *easel_mask_editor_read_file         (GFile           *file,
                                                   GCancellable    *cancellable,
                                                   GError         **error);
 
+/* easel-mask-editor-controls.c: actions, keys, settings, the tool bar. */
+void         easel_mask_editor_class_init_controls (GtkWidgetClass *widget_class);
+void         easel_mask_editor_init_controls     (EaselMaskEditor *self);
+/* What needs an open image, and undo and redo, follow the mask. */
+void         easel_mask_editor_update_actions    (EaselMaskEditor *self);
+
 /* easel-mask-editor-dnd.c: drops, Use as Mask and Replace Image. */
 void         easel_mask_editor_init_dnd          (EaselMaskEditor *self);
 gboolean     easel_mask_editor_can_paste         (GdkClipboard    *clipboard);
