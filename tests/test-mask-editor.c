@@ -506,6 +506,44 @@ test_open_file (void)
   editor_close (&e);
 }
 
+/* Closed before the image is decoded: the load is called off, and the
+ * window is freed once it has ended. */
+static void
+test_close_while_loading (void)
+{
+  g_autoptr(EaselReference) reference = file_reference ("large.png", 3000, 2000);
+  Editor e;
+
+  memset (&e, 0, sizeof e);
+  e.replaced = g_ptr_array_new_with_free_func ((GDestroyNotify) easel_reference_unref);
+  e.parent = GTK_WINDOW (adw_application_window_new (GTK_APPLICATION (app)));
+  e.editor = EASEL_MASK_EDITOR (easel_mask_editor_new (e.parent, reference, NULL));
+  g_signal_connect_swapped (e.editor, "notify::mask", G_CALLBACK (on_mask_notify), &e);
+  g_signal_connect_swapped (e.editor, "notify::loading", G_CALLBACK (on_loading_notify), &e);
+  gtk_window_present (GTK_WINDOW (e.editor));
+  g_assert_true (easel_mask_editor_get_loading (e.editor));
+
+  /* No main loop ran since: the decode cannot have landed yet. */
+  editor_close (&e);
+  g_assert_cmpuint (e.n_loading_notifies, ==, 1);
+  g_assert_cmpuint (e.n_mask_notifies, ==, 0);
+
+  /* Closed while a dropped mask is read: the mask is left as it was. */
+  {
+    g_autofree char *path = write_image ("late-mask.png", "png", 3000, 2000, TRUE, left_clear);
+    g_autoptr(GValue) value = file_list_value (path);
+    g_autoptr(EaselMask) mask = NULL;
+
+    editor_open (&e, reference, NULL);
+    mask = g_object_ref (easel_mask_editor_get_mask (e.editor));
+    g_assert_true (easel_mask_editor_drop_value (e.editor, value, TRUE));
+    g_assert_cmpuint (easel_mask_editor_get_n_pending (e.editor), ==, 1);
+    editor_close (&e);
+    g_assert_true (easel_mask_is_empty (mask));
+    g_assert_false (easel_mask_can_undo (mask));
+  }
+}
+
 static void
 test_open_bytes (void)
 {
@@ -1547,6 +1585,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/mask-editor/open-file", test_open_file);
+  g_test_add_func ("/mask-editor/close-while-loading", test_close_while_loading);
   g_test_add_func ("/mask-editor/open-bytes", test_open_bytes);
   g_test_add_func ("/mask-editor/open-unreadable", test_open_unreadable);
   g_test_add_func ("/mask-editor/keys", test_keys);

@@ -245,10 +245,16 @@ on_loaded (GObject      *source,
 
   texture = g_task_propagate_pointer (G_TASK (result), &error);
 
-  /* A later source is loading, or the window is gone. */
-  if (load->serial != self->source_serial ||
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  /* A later source is loading. */
+  if (load->serial != self->source_serial)
     return;
+
+  /* The window is gone: nothing is loading any more. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      easel_mask_editor_set_loading (self, FALSE);
+      return;
+    }
 
   if (texture == NULL)
     show_error (self, error->message);

@@ -142,6 +142,20 @@ easel_mask_editor_show_texture (EaselMaskEditor *self,
 
 /* --- the window ---------------------------------------------------------- */
 
+/* gtk_window_destroy() unrealizes the window but does not dispose it while
+ * the loads and imports under way still hold it: their work is called off
+ * here, so a closed editor neither decodes on nor changes its mask. */
+static void
+easel_mask_editor_unrealize (GtkWidget *widget)
+{
+  EaselMaskEditor *self = EASEL_MASK_EDITOR (widget);
+
+  g_cancellable_cancel (self->load_cancellable);
+  g_cancellable_cancel (self->cancellable);
+
+  GTK_WIDGET_CLASS (easel_mask_editor_parent_class)->unrealize (widget);
+}
+
 static void
 easel_mask_editor_dispose (GObject *object)
 {
@@ -246,6 +260,7 @@ easel_mask_editor_class_init (EaselMaskEditorClass *klass)
   object_class->finalize = easel_mask_editor_finalize;
   object_class->get_property = easel_mask_editor_get_property;
   object_class->set_property = easel_mask_editor_set_property;
+  widget_class->unrealize = easel_mask_editor_unrealize;
 
   properties[PROP_SOURCE] =
     g_param_spec_boxed ("source", NULL, NULL,
