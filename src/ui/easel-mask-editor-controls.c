@@ -102,7 +102,7 @@ on_canvas_tool (EaselMaskEditor *self)
 }
 
 static double
-step_size (double size,
+step_size (double   size,
            gboolean up)
 {
   double next = up ? MAX (size + 1.0, round (size * SIZE_STEP))
