@@ -332,8 +332,20 @@ test_setters_clamp (Fixture       *f,
   g_assert_cmpfloat (easel_mask_canvas_get_brush_size (f->canvas), ==, 12.0);
   g_assert_cmpint (easel_mask_canvas_get_tool (f->canvas), ==, EASEL_MASK_TOOL_ERASER);
 
-  /* Zoom limits. */
+  /* Zoom limits, and the zoom and fit properties. */
   show (f, scene (320, 180));
+  g_object_set (f->canvas, "zoom", 2.0, NULL);
+  {
+    double zoom;
+    gboolean fit;
+
+    g_object_get (f->canvas, "zoom", &zoom, "fit", &fit, NULL);
+    g_assert_cmpfloat (zoom, ==, 2.0);
+    g_assert_false (fit);
+    g_object_set (f->canvas, "fit", TRUE, NULL);
+    g_object_get (f->canvas, "zoom", &zoom, NULL);
+    g_assert_cmpfloat (zoom, ==, 1.0);
+  }
   easel_mask_canvas_zoom_at (f->canvas, 1000, 0, 0);
   g_assert_cmpfloat (easel_mask_canvas_get_zoom (f->canvas), ==, EASEL_MASK_CANVAS_MAX_ZOOM);
   easel_mask_canvas_zoom_at (f->canvas, 0, 0, 0);
@@ -882,6 +894,7 @@ test_screenshots (Fixture       *f,
   g_autofree char *light = NULL;
   g_autofree char *dark = NULL;
   g_autofree char *zoomed = NULL;
+  g_autofree char *narrow = NULL;
   graphene_point_t swirl[60];
 
   show (f, scene (1536, 1024));
@@ -912,12 +925,22 @@ test_screenshots (Fixture       *f,
   easel_mask_canvas_zoom_at (f->canvas, 3.0, 300, 180);
   easel_test_wait_for_frame (GTK_WIDGET (f->canvas));
   zoomed = easel_test_save_screenshot (GTK_WIDGET (f->window), "mask-canvas-zoomed");
+
+  /* A phone's width: fit again, the whole picture across it. */
+  easel_mask_canvas_set_fit (f->canvas, TRUE);
+  gtk_window_set_default_size (f->window, 360, 640);
+  easel_test_wait_for_frame (GTK_WIDGET (f->canvas));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->canvas)), ==, 360);
+  g_assert_cmpfloat_with_epsilon (easel_mask_canvas_get_zoom (f->canvas), 360.0 / 1536, 1e-9);
+  narrow = easel_test_save_screenshot (GTK_WIDGET (f->window), "mask-canvas-narrow");
 }
 
 int
 main (int   argc,
       char *argv[])
 {
+  g_set_prgname ("test-mask-canvas");
+  g_free (easel_test_isolate_data_dir ());
   g_test_init (&argc, &argv, NULL);
   adw_init ();
   easel_test_use_desktop_settings ();

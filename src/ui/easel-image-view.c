@@ -78,12 +78,6 @@ easel_image_view_get_property (GObject    *object,
     case PROP_COMPARE_TEXTURE:
       g_value_set_object (value, self->compare_texture);
       break;
-    case PROP_ZOOM:
-      g_value_set_double (value, self->viewport.zoom);
-      break;
-    case PROP_FIT:
-      g_value_set_boolean (value, self->viewport.fit);
-      break;
     case PROP_COMPARING:
       g_value_set_boolean (value, self->comparing);
       break;
@@ -94,8 +88,7 @@ easel_image_view_get_property (GObject    *object,
       g_value_set_boolean (value, self->compare_texture != NULL);
       break;
     default:
-      if (prop_id < PROP_HADJUSTMENT ||
-          !easel_viewport_get_property (&self->viewport, prop_id - PROP_HADJUSTMENT, value))
+      if (!easel_viewport_get_property (&self->viewport, prop_id, PROP_HADJUSTMENT, pspec, value))
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -116,14 +109,6 @@ easel_image_view_set_property (GObject      *object,
     case PROP_COMPARE_TEXTURE:
       easel_image_view_set_compare_texture (self, g_value_get_object (value));
       break;
-    case PROP_ZOOM:
-      easel_image_view_zoom_at (self, g_value_get_double (value),
-                                gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
-                                gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
-      break;
-    case PROP_FIT:
-      easel_image_view_set_fit (self, g_value_get_boolean (value));
-      break;
     case PROP_COMPARING:
       easel_image_view_set_comparing (self, g_value_get_boolean (value));
       break;
@@ -131,8 +116,7 @@ easel_image_view_set_property (GObject      *object,
       easel_image_view_set_divider (self, g_value_get_double (value));
       break;
     default:
-      if (prop_id < PROP_HADJUSTMENT ||
-          !easel_viewport_set_property (&self->viewport, prop_id - PROP_HADJUSTMENT, value))
+      if (!easel_viewport_set_property (&self->viewport, prop_id, PROP_HADJUSTMENT, pspec, value))
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }

@@ -1,4 +1,5 @@
-/* easel-mask-canvas-draw.c: the mask canvas's render nodes: tiles, overlay, brush outline
+/* easel-mask-canvas-draw.c: the mask canvas's render nodes (tiles, overlay, brush
+ * outline) and its view (zoom, fit, coordinates)
  *
  * Copyright 2026 The Easel developers
  *
@@ -303,4 +304,82 @@ easel_mask_canvas_snapshot (GtkWidget   *widget,
     }
 
   draw_outline (self, snapshot);
+}
+
+/* The view: zoom and fit as the shared viewport keeps them. */
+
+double
+easel_mask_canvas_get_zoom (EaselMaskCanvas *self)
+{
+  g_return_val_if_fail (EASEL_IS_MASK_CANVAS (self), 1.0);
+
+  return self->viewport.zoom;
+}
+
+void
+easel_mask_canvas_zoom_at (EaselMaskCanvas *self,
+                           double           zoom,
+                           double           anchor_x,
+                           double           anchor_y)
+{
+  g_return_if_fail (EASEL_IS_MASK_CANVAS (self));
+
+  easel_viewport_zoom_at (&self->viewport, zoom, anchor_x, anchor_y);
+}
+
+void
+easel_mask_canvas_zoom_in (EaselMaskCanvas *self)
+{
+  g_return_if_fail (EASEL_IS_MASK_CANVAS (self));
+
+  easel_viewport_zoom_by (&self->viewport, G_SQRT2);
+}
+
+void
+easel_mask_canvas_zoom_out (EaselMaskCanvas *self)
+{
+  g_return_if_fail (EASEL_IS_MASK_CANVAS (self));
+
+  easel_viewport_zoom_by (&self->viewport, 1 / G_SQRT2);
+}
+
+gboolean
+easel_mask_canvas_get_fit (EaselMaskCanvas *self)
+{
+  g_return_val_if_fail (EASEL_IS_MASK_CANVAS (self), TRUE);
+
+  return self->viewport.fit;
+}
+
+void
+easel_mask_canvas_set_fit (EaselMaskCanvas *self,
+                           gboolean         fit)
+{
+  g_return_if_fail (EASEL_IS_MASK_CANVAS (self));
+
+  easel_viewport_set_fit (&self->viewport, fit);
+}
+
+void
+easel_mask_canvas_widget_to_image (EaselMaskCanvas *self,
+                                   double           x,
+                                   double           y,
+                                   double          *image_x,
+                                   double          *image_y)
+{
+  g_return_if_fail (EASEL_IS_MASK_CANVAS (self));
+
+  easel_viewport_widget_to_image (&self->viewport, x, y, image_x, image_y);
+}
+
+void
+easel_mask_canvas_image_to_widget (EaselMaskCanvas *self,
+                                   double           image_x,
+                                   double           image_y,
+                                   double          *x,
+                                   double          *y)
+{
+  g_return_if_fail (EASEL_IS_MASK_CANVAS (self));
+
+  easel_viewport_image_to_widget (&self->viewport, image_x, image_y, x, y);
 }

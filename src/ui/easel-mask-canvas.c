@@ -43,6 +43,9 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* EaselMask emits on the thread that changed it: a mask shown here is
+ * changed on the main thread only (strokes, the editor's undo, invert,
+ * imports it assigns). */
 static void
 on_mask_changed (EaselMask       *mask,
                  int              x,
@@ -112,15 +115,8 @@ easel_mask_canvas_get_property (GObject    *object,
     case PROP_OVERLAY_VISIBLE:
       g_value_set_boolean (value, self->overlay_visible);
       break;
-    case PROP_ZOOM:
-      g_value_set_double (value, self->viewport.zoom);
-      break;
-    case PROP_FIT:
-      g_value_set_boolean (value, self->viewport.fit);
-      break;
     default:
-      if (prop_id < PROP_HADJUSTMENT ||
-          !easel_viewport_get_property (&self->viewport, prop_id - PROP_HADJUSTMENT, value))
+      if (!easel_viewport_get_property (&self->viewport, prop_id, PROP_HADJUSTMENT, pspec, value))
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -177,17 +173,8 @@ easel_mask_canvas_set_property (GObject      *object,
     case PROP_OVERLAY_VISIBLE:
       easel_mask_canvas_set_overlay_visible (self, g_value_get_boolean (value));
       break;
-    case PROP_ZOOM:
-      easel_mask_canvas_zoom_at (self, g_value_get_double (value),
-                                 gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
-                                 gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
-      break;
-    case PROP_FIT:
-      easel_mask_canvas_set_fit (self, g_value_get_boolean (value));
-      break;
     default:
-      if (prop_id < PROP_HADJUSTMENT ||
-          !easel_viewport_set_property (&self->viewport, prop_id - PROP_HADJUSTMENT, value))
+      if (!easel_viewport_set_property (&self->viewport, prop_id, PROP_HADJUSTMENT, pspec, value))
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -488,80 +475,4 @@ easel_mask_canvas_set_overlay_visible (EaselMaskCanvas *self,
   self->overlay_visible = visible;
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OVERLAY_VISIBLE]);
-}
-
-double
-easel_mask_canvas_get_zoom (EaselMaskCanvas *self)
-{
-  g_return_val_if_fail (EASEL_IS_MASK_CANVAS (self), 1.0);
-
-  return self->viewport.zoom;
-}
-
-void
-easel_mask_canvas_zoom_at (EaselMaskCanvas *self,
-                           double           zoom,
-                           double           anchor_x,
-                           double           anchor_y)
-{
-  g_return_if_fail (EASEL_IS_MASK_CANVAS (self));
-
-  easel_viewport_zoom_at (&self->viewport, zoom, anchor_x, anchor_y);
-}
-
-void
-easel_mask_canvas_zoom_in (EaselMaskCanvas *self)
-{
-  g_return_if_fail (EASEL_IS_MASK_CANVAS (self));
-
-  easel_viewport_zoom_by (&self->viewport, G_SQRT2);
-}
-
-void
-easel_mask_canvas_zoom_out (EaselMaskCanvas *self)
-{
-  g_return_if_fail (EASEL_IS_MASK_CANVAS (self));
-
-  easel_viewport_zoom_by (&self->viewport, 1 / G_SQRT2);
-}
-
-gboolean
-easel_mask_canvas_get_fit (EaselMaskCanvas *self)
-{
-  g_return_val_if_fail (EASEL_IS_MASK_CANVAS (self), TRUE);
-
-  return self->viewport.fit;
-}
-
-void
-easel_mask_canvas_set_fit (EaselMaskCanvas *self,
-                           gboolean         fit)
-{
-  g_return_if_fail (EASEL_IS_MASK_CANVAS (self));
-
-  easel_viewport_set_fit (&self->viewport, fit);
-}
-
-void
-easel_mask_canvas_widget_to_image (EaselMaskCanvas *self,
-                                   double           x,
-                                   double           y,
-                                   double          *image_x,
-                                   double          *image_y)
-{
-  g_return_if_fail (EASEL_IS_MASK_CANVAS (self));
-
-  easel_viewport_widget_to_image (&self->viewport, x, y, image_x, image_y);
-}
-
-void
-easel_mask_canvas_image_to_widget (EaselMaskCanvas *self,
-                                   double           image_x,
-                                   double           image_y,
-                                   double          *x,
-                                   double          *y)
-{
-  g_return_if_fail (EASEL_IS_MASK_CANVAS (self));
-
-  easel_viewport_image_to_widget (&self->viewport, image_x, image_y, x, y);
 }

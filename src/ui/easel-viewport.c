@@ -142,10 +142,25 @@ easel_viewport_override_properties (GObjectClass *object_class,
 
 gboolean
 easel_viewport_get_property (EaselViewport *viewport,
-                             guint          viewport_prop_id,
+                             guint          prop_id,
+                             guint          first_prop_id,
+                             GParamSpec    *pspec,
                              GValue        *value)
 {
-  switch (viewport_prop_id)
+  if (pspec == viewport->zoom_pspec)
+    {
+      g_value_set_double (value, viewport->zoom);
+      return TRUE;
+    }
+  if (pspec == viewport->fit_pspec)
+    {
+      g_value_set_boolean (value, viewport->fit);
+      return TRUE;
+    }
+  if (prop_id < first_prop_id)
+    return FALSE;
+
+  switch (prop_id - first_prop_id)
     {
     case EASEL_VIEWPORT_PROP_HADJUSTMENT:
       g_value_set_object (value, viewport->hadjustment);
@@ -166,10 +181,27 @@ easel_viewport_get_property (EaselViewport *viewport,
 
 gboolean
 easel_viewport_set_property (EaselViewport *viewport,
-                             guint          viewport_prop_id,
+                             guint          prop_id,
+                             guint          first_prop_id,
+                             GParamSpec    *pspec,
                              const GValue  *value)
 {
-  switch (viewport_prop_id)
+  if (pspec == viewport->zoom_pspec)
+    {
+      easel_viewport_zoom_at (viewport, g_value_get_double (value),
+                              gtk_widget_get_width (viewport->widget) / 2.0,
+                              gtk_widget_get_height (viewport->widget) / 2.0);
+      return TRUE;
+    }
+  if (pspec == viewport->fit_pspec)
+    {
+      easel_viewport_set_fit (viewport, g_value_get_boolean (value));
+      return TRUE;
+    }
+  if (prop_id < first_prop_id)
+    return FALSE;
+
+  switch (prop_id - first_prop_id)
     {
     case EASEL_VIEWPORT_PROP_HADJUSTMENT:
       set_adjustment (viewport, GTK_ORIENTATION_HORIZONTAL, g_value_get_object (value));
@@ -179,11 +211,11 @@ easel_viewport_set_property (EaselViewport *viewport,
       return TRUE;
     case EASEL_VIEWPORT_PROP_HSCROLL_POLICY:
       set_policy (viewport, &viewport->hscroll_policy, g_value_get_enum (value),
-                  scrollable_names[viewport_prop_id]);
+                  scrollable_names[EASEL_VIEWPORT_PROP_HSCROLL_POLICY]);
       return TRUE;
     case EASEL_VIEWPORT_PROP_VSCROLL_POLICY:
       set_policy (viewport, &viewport->vscroll_policy, g_value_get_enum (value),
-                  scrollable_names[viewport_prop_id]);
+                  scrollable_names[EASEL_VIEWPORT_PROP_VSCROLL_POLICY]);
       return TRUE;
     default:
       return FALSE;

@@ -51,11 +51,18 @@ enum
 
 void     easel_viewport_override_properties (GObjectClass    *object_class,
                                              guint            first_prop_id);
+/* For the widget's get_property and set_property: the GtkScrollable
+ * properties (@prop_id from @first_prop_id on) and the widget's "zoom"
+ * (set about the centre) and "fit". FALSE for any other. */
 gboolean easel_viewport_get_property        (EaselViewport   *viewport,
-                                             guint            viewport_prop_id,
+                                             guint            prop_id,
+                                             guint            first_prop_id,
+                                             GParamSpec      *pspec,
                                              GValue          *value);
 gboolean easel_viewport_set_property        (EaselViewport   *viewport,
-                                             guint            viewport_prop_id,
+                                             guint            prop_id,
+                                             guint            first_prop_id,
+                                             GParamSpec      *pspec,
                                              const GValue    *value);
 
 /* In the widget's init (after class_init installed the pspecs), and its
