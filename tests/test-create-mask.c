@@ -11,8 +11,11 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <string.h>
+#include <unistd.h>
 
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "easel-application.h"
@@ -827,6 +830,199 @@ test_drop (void)
   }
 }
 
+/* A PNG whose header claims @side × @side pixels (a decompression bomb's
+ * header: the pixels are never there). */
+static GBytes *
+claiming_png (guint32 side)
+{
+  g_autoptr(GBytes) real = easel_test_png (1, 1, FALSE, 0xffffffff);
+  gsize length;
+  guint8 *data = g_memdup2 (g_bytes_get_data (real, &length), g_bytes_get_size (real));
+  guint32 crc = 0xffffffff;
+
+  /* IHDR's width and height, then its CRC over type and data. */
+  for (int i = 0; i < 2; i++)
+    {
+      data[16 + i * 4] = side >> 24;
+      data[17 + i * 4] = side >> 16;
+      data[18 + i * 4] = side >> 8;
+      data[19 + i * 4] = side;
+    }
+  for (gsize i = 12; i < 12 + 4 + 13; i++)
+    {
+      crc ^= data[i];
+      for (int k = 0; k < 8; k++)
+        crc = (crc >> 1) ^ (0xedb88320 & -(crc & 1));
+    }
+  crc ^= 0xffffffff;
+  data[29] = crc >> 24;
+  data[30] = crc >> 16;
+  data[31] = crc >> 8;
+  data[32] = crc;
+  return g_bytes_new_take (data, length);
+}
+
+static void
+drop_and_wait_refusal (const char *path)
+{
+  guint n_toasts = toasts->len;
+
+  drop_file (path);
+  easel_test_wait_until (toasts_past, GUINT_TO_POINTER (n_toasts), "the refusal");
+  easel_test_wait_until (mask_settled, NULL, "the drop to end");
+}
+
+/* What can go wrong on the way to a mask, and what the user is told. */
+static void
+test_refusals (void)
+{
+  g_autofree char *photo = write_png ("refusal-photo.png", 80, 60, FALSE, 0x336699ff);
+  g_autofree char *gone_path = write_png ("gone.png", 80, 60, FALSE, 0x336699ff);
+  g_autoptr(EaselReference) file = easel_reference_new_for_path (photo);
+  g_autoptr(EaselReference) gone = easel_reference_new_for_path (gone_path);
+  g_autoptr(GBytes) mask_png = half_mask_png (80, 60);
+  g_autofree char *mask_path = write_bytes ("refusal-mask.png", mask_png);
+  g_autofree char *missing = g_build_filename (tmp_dir, "missing.png", NULL);
+  g_autofree char *big = g_build_filename (tmp_dir, "big.png", NULL);
+  g_autoptr(GBytes) bomb = claiming_png (30000);
+  g_autoptr(EaselReference) bomb_reference = easel_reference_new_for_bytes (bomb, "image/png",
+                                                                           "huge.png");
+
+  set_references (file, NULL);
+
+  /* A file that is not there. */
+  drop_and_wait_refusal (missing);
+  g_assert_true (g_str_has_prefix (last_toast (), "“missing.png” was not used as the mask. "));
+  g_assert_null (easel_create_panel_get_mask (panel ()));
+
+  /* A file past what a gateway takes, refused before it is read (sparse:
+   * it takes no room). */
+  {
+    int fd = g_open (big, O_CREAT | O_WRONLY | O_TRUNC, 0600);
+
+    g_assert_cmpint (fd, >=, 0);
+    g_assert_cmpint (ftruncate (fd, 60 * 1000 * 1000), ==, 0);
+    close (fd);
+  }
+  drop_and_wait_refusal (big);
+  g_assert_cmpstr (last_toast (), ==,
+                   "“big.png” was not used as the mask. It is 60.0 MB, over the 50 MB a gateway "
+                   "takes per image.");
+
+  /* The first image vanished from the disk since it was added. */
+  set_references (gone, NULL);
+  g_assert_cmpint (g_unlink (gone_path), ==, 0);
+  drop_and_wait_refusal (mask_path);
+  g_assert_true (g_str_has_prefix (last_toast (), "“refusal-mask.png” was not used as the mask. "
+                                                  "The first reference cannot be read: "));
+  g_assert_null (easel_create_panel_get_mask (panel ()));
+
+  /* The first image's header is past the limits: its own message. */
+  set_references (bomb_reference, NULL);
+  g_assert_null (easel_reference_tray_get_mask_problem (tray ()));
+  drop_and_wait_refusal (mask_path);
+  g_assert_true (g_str_has_prefix (last_toast (), "“refusal-mask.png” was not used as the mask. "
+                                                  "The first image claims to be 30000 × 30000"));
+
+  /* The first image changes while a mask loads: the load is dropped. */
+  {
+    guint n_toasts;
+
+    set_references (file, NULL);
+    n_toasts = toasts->len;
+    drop_file (mask_path);
+    g_assert_true (easel_create_panel_get_mask_pending (panel ()));
+    easel_reference_tray_set_references (tray (), NULL);
+    easel_test_wait_until (mask_settled, NULL, "the cancelled load");
+    g_assert_null (easel_create_panel_get_mask (panel ()));
+    g_assert_cmpuint (toasts->len, ==, n_toasts);
+  }
+
+  /* The editor needs a local first image. */
+  {
+    g_autoptr(EaselReference) link = easel_reference_new_for_url ("https://example.com/a.png",
+                                                                  NULL);
+
+    set_references (link, NULL);
+    easel_create_panel_edit_mask (panel ());
+    g_assert_null (easel_create_panel_get_mask_editor (panel ()));
+    g_assert_cmpstr (last_toast (), ==,
+                     "A mask needs a local image as the first reference; this one is a link");
+  }
+}
+
+/* Reuse Parameters with a mask that cannot come back. */
+static void
+test_reuse_refusals (void)
+{
+  g_autofree char *photo = write_png ("reuse-photo.png", 80, 60, FALSE, 0x336699ff);
+  g_autoptr(EaselReference) file = easel_reference_new_for_path (photo);
+  g_autoptr(EaselRequest) request = NULL;
+  guint n_toasts;
+
+  set_references (file, NULL);
+  easel_create_panel_set_prompt (panel (), "a door");
+  request = easel_create_panel_build_request (panel ());
+
+  /* A mask without the image it applies to. */
+  {
+    g_autoptr(EaselRequest) no_image = easel_request_new ();
+    g_autoptr(GBytes) png = half_mask_png (80, 60);
+    g_autoptr(EaselReference) mask = easel_reference_new_for_bytes (png, "image/png", "m.png");
+
+    easel_request_set_prompt (no_image, "a door");
+    easel_request_set_mask (no_image, mask);
+    easel_create_panel_apply_request (panel (), no_image, NULL);
+    g_assert_cmpstr (last_toast (), ==,
+                     "The mask was not restored: the image it applies to is not among the "
+                     "references.");
+    g_assert_null (easel_create_panel_get_mask (panel ()));
+  }
+
+  /* A link. */
+  {
+    g_autoptr(EaselReference) link = easel_reference_new_for_url ("https://example.com/m.png",
+                                                                  NULL);
+
+    easel_request_set_mask (request, link);
+    easel_create_panel_apply_request (panel (), request, NULL);
+    g_assert_cmpstr (last_toast (), ==,
+                     "The mask was not restored: it is a link, and a mask must be a local "
+                     "image.");
+    g_assert_null (easel_create_panel_get_mask (panel ()));
+  }
+
+  /* A pasted mask the history named but could not keep: no bytes. */
+  {
+    g_autoptr(GBytes) nothing = g_bytes_new (NULL, 0);
+    g_autoptr(EaselReference) empty = easel_reference_new_for_bytes (nothing, "image/png",
+                                                                     "mask.png");
+
+    n_toasts = toasts->len;
+    easel_request_set_mask (request, empty);
+    easel_create_panel_apply_request (panel (), request, NULL);
+    easel_test_wait_until (toasts_past, GUINT_TO_POINTER (n_toasts), "the refusal");
+    g_assert_true (g_str_has_prefix (last_toast (), "The mask was not restored. "));
+    easel_test_wait_until (mask_settled, NULL, "the load to end");
+    g_assert_null (easel_create_panel_get_mask (panel ()));
+  }
+
+  /* A data: URL is decoded and restored. */
+  {
+    g_autoptr(GBytes) png = half_mask_png (80, 60);
+    g_autofree char *base64 = g_base64_encode (g_bytes_get_data (png, NULL),
+                                               g_bytes_get_size (png));
+    g_autofree char *url = g_strconcat ("data:image/png;base64,", base64, NULL);
+    g_autoptr(EaselReference) data_url = easel_reference_new_for_url (url, NULL);
+
+    easel_request_set_mask (request, data_url);
+    easel_create_panel_apply_request (panel (), request, NULL);
+    easel_test_wait_until (has_mask, NULL, "the mask from a data: URL");
+    g_assert_cmpuint (easel_mask_get_value (easel_create_panel_get_mask (panel ()), 0, 0), ==,
+                      255);
+  }
+}
+
 static void
 test_paste (void)
 {
@@ -949,6 +1145,9 @@ on_activate (GApplication *application)
     }
 
   easel_test_use_desktop_settings ();
+  /* The window may not have the focus under Xvfb; no notification service
+   * listens here (test-studio tests notifications). */
+  easel_settings_set_notify_on_completion (easel_application_get_settings (app), FALSE);
   easel_client_set_delay_scale (easel_application_get_client (app), 0.0);
   mock = easel_mock_server_new (&error);
   g_assert_no_error (error);
@@ -1002,6 +1201,8 @@ main (int   argc,
   g_test_add_func ("/create-mask/first-changes", test_first_changes);
   g_test_add_func ("/create-mask/drop", test_drop);
   g_test_add_func ("/create-mask/paste", test_paste);
+  g_test_add_func ("/create-mask/refusals", test_refusals);
+  g_test_add_func ("/create-mask/reuse-refusals", test_reuse_refusals);
 
   app = easel_application_new ();
   g_signal_connect_after (app, "activate", G_CALLBACK (on_activate), NULL);

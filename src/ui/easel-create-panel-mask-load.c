@@ -186,7 +186,7 @@ load_thread (GTask        *task,
     }
 
   first = reference_bytes (load->first, cancellable, &error);
-  if (first == NULL || !easel_mask_read_image_size (first, &width, &height, &error))
+  if (first == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
@@ -197,6 +197,12 @@ load_thread (GTask        *task,
           g_clear_error (&error);
           error = g_error_new_literal (EASEL_ERROR, EASEL_ERROR_INVALID_REQUEST, message);
         }
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  /* Its own message says what is wrong with the first image. */
+  if (!easel_mask_read_image_size (first, &width, &height, &error))
+    {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
