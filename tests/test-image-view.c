@@ -204,6 +204,7 @@ test_fit_4k (Fixture       *f,
   gint64 start;
   g_autoptr(GdkTexture) rendered = NULL;
   guint zoom_notes = 0;
+  GtkAdjustment *h, *v;
 
   g_signal_connect (f->view, "notify::zoom", G_CALLBACK (count_notify), &zoom_notes);
   set_texture (f, halves (3840, 2160, RED, BLUE));
@@ -215,9 +216,11 @@ test_fit_4k (Fixture       *f,
   assert_image_point (f->view, VIEW_WIDTH, VIEW_HEIGHT, 3840, 2160, 1e-6);
 
   /* Nothing to scroll: the whole image is in view. */
-  g_assert_cmpfloat (gtk_adjustment_get_upper (f->view->hadjustment), ==, VIEW_WIDTH);
-  g_assert_cmpfloat (gtk_adjustment_get_page_size (f->view->hadjustment), ==, VIEW_WIDTH);
-  g_assert_cmpfloat (gtk_adjustment_get_upper (f->view->vadjustment), ==, VIEW_HEIGHT);
+  h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (f->view));
+  v = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (f->view));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (h), ==, VIEW_WIDTH);
+  g_assert_cmpfloat (gtk_adjustment_get_page_size (h), ==, VIEW_WIDTH);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (v), ==, VIEW_HEIGHT);
 
   /* Asking for fit again changes nothing and says nothing. */
   easel_image_view_set_fit (f->view, TRUE);
@@ -384,8 +387,8 @@ static void
 test_adjustments (Fixture       *f,
                   gconstpointer  data)
 {
-  GtkAdjustment *h = f->view->hadjustment;
-  GtkAdjustment *v = f->view->vadjustment;
+  GtkAdjustment *h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (f->view));
+  GtkAdjustment *v = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (f->view));
 
   set_texture (f, halves (3840, 2160, RED, BLUE));
   easel_image_view_zoom_at (f->view, 1.0, VIEW_WIDTH / 2, VIEW_HEIGHT / 2);
@@ -411,7 +414,8 @@ test_adjustments (Fixture       *f,
   g_assert_cmpfloat (gtk_adjustment_get_value (h), ==, 200);
 
   /* A plain scroll pans when no scrolled window is there to do it. */
-  g_assert_true (easel_image_view_scroll (f->view, 30, 40, GDK_SCROLL_UNIT_SURFACE, 0, 5, 5));
+  g_assert_true (easel_viewport_scroll (&f->view->viewport, 30, 40, GDK_SCROLL_UNIT_SURFACE, 0,
+                                        5, 5));
   g_assert_cmpfloat (gtk_adjustment_get_value (h), ==, 230);
   g_assert_cmpfloat (gtk_adjustment_get_value (v), ==, 180);
 }
@@ -436,9 +440,9 @@ test_scrolled_window (void)
 
   /* The scrolled window's scrollbars drive the view. */
   h = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scrolled));
-  g_assert_true (h == view->hadjustment);
+  g_assert_true (h == gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view)));
   g_assert_true (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)) ==
-                 view->vadjustment);
+                 gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view)));
 
   easel_image_view_zoom_at (view, 1.0, 0, 0);
   g_assert_cmpfloat (gtk_adjustment_get_upper (h), ==, 3840);
@@ -448,9 +452,9 @@ test_scrolled_window (void)
   g_assert_cmpfloat (gtk_adjustment_get_value (h), ==, 1000);
 
   /* Plain scrolling is the scrolled window's; Ctrl+scroll is ours. */
-  g_assert_false (easel_image_view_scroll (view, 0, 1, GDK_SCROLL_UNIT_WHEEL, 0, 5, 5));
-  g_assert_true (easel_image_view_scroll (view, 0, -1, GDK_SCROLL_UNIT_WHEEL, GDK_CONTROL_MASK,
-                                          5, 5));
+  g_assert_false (easel_viewport_scroll (&view->viewport, 0, 1, GDK_SCROLL_UNIT_WHEEL, 0, 5, 5));
+  g_assert_true (easel_viewport_scroll (&view->viewport, 0, -1, GDK_SCROLL_UNIT_WHEEL,
+                                        GDK_CONTROL_MASK, 5, 5));
   g_assert_cmpfloat_with_epsilon (easel_image_view_get_zoom (view), G_SQRT2, 1e-12);
 
   gtk_window_destroy (window);
@@ -468,14 +472,14 @@ test_ctrl_scroll_zooms_at_pointer (Fixture       *f,
   easel_image_view_zoom_at (f->view, 1.0, VIEW_WIDTH / 2, VIEW_HEIGHT / 2);
 
   easel_image_view_widget_to_image (f->view, 100, 50, &image_x, &image_y);
-  g_assert_true (easel_image_view_scroll (f->view, 0, -1, GDK_SCROLL_UNIT_WHEEL,
-                                          GDK_CONTROL_MASK, 100, 50));
+  g_assert_true (easel_viewport_scroll (&f->view->viewport, 0, -1, GDK_SCROLL_UNIT_WHEEL,
+                                        GDK_CONTROL_MASK, 100, 50));
   g_assert_cmpfloat_with_epsilon (easel_image_view_get_zoom (f->view), G_SQRT2, 1e-12);
   assert_image_point (f->view, 100, 50, image_x, image_y, 0.5);
 
   /* A touchpad's pixels: 32 of them make one step, down zooms out. */
-  g_assert_true (easel_image_view_scroll (f->view, 0, 64, GDK_SCROLL_UNIT_SURFACE,
-                                          GDK_CONTROL_MASK, 100, 50));
+  g_assert_true (easel_viewport_scroll (&f->view->viewport, 0, 64, GDK_SCROLL_UNIT_SURFACE,
+                                        GDK_CONTROL_MASK, 100, 50));
   g_assert_cmpfloat_with_epsilon (easel_image_view_get_zoom (f->view), 1 / G_SQRT2, 1e-12);
   assert_image_point (f->view, 100, 50, image_x, image_y, 1.0);
 }
@@ -484,8 +488,8 @@ static void
 test_drag (Fixture       *f,
            gconstpointer  data)
 {
-  GtkAdjustment *h = f->view->hadjustment;
-  GtkAdjustment *v = f->view->vadjustment;
+  GtkAdjustment *h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (f->view));
+  GtkAdjustment *v = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (f->view));
   double start_h, start_v;
 
   set_texture (f, halves (3840, 2160, RED, BLUE));

@@ -27,7 +27,7 @@ divider_geometry (EaselImageView *self,
   graphene_rect_t rect;
   double height = gtk_widget_get_height (GTK_WIDGET (self));
 
-  easel_image_view_get_image_rect (self, &rect);
+  easel_viewport_get_image_rect (&self->viewport, &rect);
   *x = round (rect.origin.x + self->divider * rect.size.width);
   *top = MAX (0, rect.origin.y);
   *bottom = MIN (height, rect.origin.y + rect.size.height);
@@ -148,7 +148,7 @@ easel_image_view_snapshot (GtkWidget   *widget,
     return;
 
   graphene_rect_init (&view, 0, 0, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
-  easel_image_view_get_image_rect (self, &rect);
+  easel_viewport_get_image_rect (&self->viewport, &rect);
 
   /* Drawing only what is in view keeps a 4K image cheap at any zoom. */
   if (!graphene_rect_intersection (&rect, &view, &visible))
@@ -157,7 +157,7 @@ easel_image_view_snapshot (GtkWidget   *widget,
   if (!easel_image_view_is_comparing_now (self))
     {
       gtk_snapshot_push_clip (snapshot, &visible);
-      append_texture (snapshot, self->texture, &rect, self->zoom);
+      append_texture (snapshot, self->texture, &rect, self->viewport.zoom);
       gtk_snapshot_pop (snapshot);
       return;
     }
@@ -169,7 +169,7 @@ easel_image_view_snapshot (GtkWidget   *widget,
                                                                  rect.size.height), &part))
     {
       gtk_snapshot_push_clip (snapshot, &part);
-      append_texture (snapshot, self->compare_texture, &rect, self->zoom);
+      append_texture (snapshot, self->compare_texture, &rect, self->viewport.zoom);
       gtk_snapshot_pop (snapshot);
     }
   if (graphene_rect_intersection (&visible, &GRAPHENE_RECT_INIT (divider_x, rect.origin.y,
@@ -178,7 +178,7 @@ easel_image_view_snapshot (GtkWidget   *widget,
                                                                  rect.size.height), &part))
     {
       gtk_snapshot_push_clip (snapshot, &part);
-      append_texture (snapshot, self->texture, &rect, self->zoom);
+      append_texture (snapshot, self->texture, &rect, self->viewport.zoom);
       gtk_snapshot_pop (snapshot);
     }
 

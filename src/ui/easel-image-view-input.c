@@ -7,13 +7,7 @@
 
 #include "config.h"
 
-#include <math.h>
-
 #include "easel-image-view-private.h"
-
-/* Touchpad scrolling comes in surface pixels: this many make one √2 step
- * with Ctrl, about what one wheel notch gives. */
-#define PIXELS_PER_ZOOM_STEP 32.0
 
 static void
 update_cursor (EaselImageView *self)
@@ -27,10 +21,7 @@ update_cursor (EaselImageView *self)
   else if (self->has_pointer &&
            easel_image_view_is_on_divider (self, self->pointer_x, self->pointer_y))
     name = "ew-resize";
-  else if (gtk_adjustment_get_upper (self->hadjustment) >
-             gtk_adjustment_get_page_size (self->hadjustment) ||
-           gtk_adjustment_get_upper (self->vadjustment) >
-             gtk_adjustment_get_page_size (self->vadjustment))
+  else if (easel_viewport_can_pan (&self->viewport))
     name = "grab";
 
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), name);
@@ -53,8 +44,8 @@ easel_image_view_drag_begin (EaselImageView *self,
 
   self->drag_start_x = x;
   self->drag_start_y = y;
-  self->drag_start_h = gtk_adjustment_get_value (self->hadjustment);
-  self->drag_start_v = gtk_adjustment_get_value (self->vadjustment);
+  self->drag_start_h = gtk_adjustment_get_value (self->viewport.hadjustment);
+  self->drag_start_v = gtk_adjustment_get_value (self->viewport.vadjustment);
   self->drag_start_divider = easel_image_view_get_divider (self);
 
   /* A click into the picture is how a mouse user gets its keys. */
@@ -74,13 +65,14 @@ easel_image_view_drag_update (EaselImageView *self,
   if (self->drag == EASEL_IMAGE_VIEW_DRAG_PAN)
     {
       /* The picture follows the hand, so the view moves against it. */
-      easel_image_view_pan_to (self, self->drag_start_h - offset_x, self->drag_start_v - offset_y);
+      easel_viewport_pan_to (&self->viewport, self->drag_start_h - offset_x,
+                             self->drag_start_v - offset_y);
     }
   else if (self->drag == EASEL_IMAGE_VIEW_DRAG_DIVIDER)
     {
       graphene_rect_t rect;
 
-      easel_image_view_get_image_rect (self, &rect);
+      easel_viewport_get_image_rect (&self->viewport, &rect);
       if (rect.size.width > 0)
         easel_image_view_set_divider (self, self->drag_start_divider + offset_x / rect.size.width);
     }
@@ -93,44 +85,6 @@ easel_image_view_drag_end (EaselImageView *self)
 
   self->drag = EASEL_IMAGE_VIEW_DRAG_NONE;
   update_cursor (self);
-}
-
-gboolean
-easel_image_view_scroll (EaselImageView  *self,
-                         double           dx,
-                         double           dy,
-                         GdkScrollUnit    unit,
-                         GdkModifierType  state,
-                         double           x,
-                         double           y)
-{
-  g_return_val_if_fail (EASEL_IS_IMAGE_VIEW (self), FALSE);
-
-  if (state & GDK_CONTROL_MASK)
-    {
-      double steps = unit == GDK_SCROLL_UNIT_WHEEL ? -dy : -dy / PIXELS_PER_ZOOM_STEP;
-
-      if (steps != 0)
-        easel_image_view_zoom_at (self, easel_image_view_get_zoom (self) * pow (G_SQRT2, steps),
-                                  x, y);
-      return TRUE;
-    }
-
-  /* A scrolled window scrolls more smoothly (kinetic, overshoot) than
-   * this fallback, so it gets plain scrolling when there is one. */
-  if (GTK_IS_SCROLLED_WINDOW (gtk_widget_get_parent (GTK_WIDGET (self))))
-    return FALSE;
-
-  if (unit == GDK_SCROLL_UNIT_WHEEL)
-    {
-      /* The step GtkScrolledWindow takes for a notch. */
-      dx *= pow (gtk_adjustment_get_page_size (self->hadjustment), 2.0 / 3.0);
-      dy *= pow (gtk_adjustment_get_page_size (self->vadjustment), 2.0 / 3.0);
-    }
-
-  easel_image_view_pan_to (self, gtk_adjustment_get_value (self->hadjustment) + dx,
-                           gtk_adjustment_get_value (self->vadjustment) + dy);
-  return TRUE;
 }
 
 static void
@@ -171,13 +125,10 @@ on_scroll (GtkEventControllerScroll *controller,
            double                    dy,
            EaselImageView           *self)
 {
-  GdkModifierType state =
-    gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
-  double x = self->has_pointer ? self->pointer_x : gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
-  double y = self->has_pointer ? self->pointer_y : gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
-
-  return easel_image_view_scroll (self, dx, dy, gtk_event_controller_scroll_get_unit (controller),
-                                  state, x, y);
+  return easel_viewport_scroll_event (&self->viewport, controller, dx, dy,
+                                      self->has_pointer ? &GRAPHENE_POINT_INIT (self->pointer_x,
+                                                                                self->pointer_y)
+                                                        : NULL);
 }
 
 static void

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "easel-image-view.h"
+#include "easel-viewport.h"
 
 G_BEGIN_DECLS
 
@@ -28,15 +29,9 @@ struct _EaselImageView
   GdkTexture         *texture;
   GdkTexture         *compare_texture;
 
-  double              zoom;
-  gboolean            fit;
+  EaselViewport       viewport;
   gboolean            comparing;
   double              divider;
-
-  GtkAdjustment      *hadjustment;
-  GtkAdjustment      *vadjustment;
-  GtkScrollablePolicy hscroll_policy;
-  GtkScrollablePolicy vscroll_policy;
 
   /* Input state (easel-image-view-input.c). */
   EaselImageViewDrag  drag;
@@ -52,12 +47,7 @@ struct _EaselImageView
 };
 
 /* easel-image-view.c */
-void     easel_image_view_get_image_rect    (EaselImageView  *self,
-                                             graphene_rect_t *rect);
 gboolean easel_image_view_is_comparing_now  (EaselImageView  *self);
-void     easel_image_view_pan_to            (EaselImageView  *self,
-                                             double           h,
-                                             double           v);
 
 /* easel-image-view-draw.c */
 void     easel_image_view_snapshot          (GtkWidget       *widget,
@@ -84,14 +74,5 @@ void     easel_image_view_drag_update       (EaselImageView  *self,
                                              double           offset_x,
                                              double           offset_y);
 void     easel_image_view_drag_end          (EaselImageView  *self);
-/* A scroll of (@dx, @dy) in @unit with the pointer at (@x, @y): zooms there
- * with Ctrl, otherwise pans. Returns whether it was used. */
-gboolean easel_image_view_scroll            (EaselImageView  *self,
-                                             double           dx,
-                                             double           dy,
-                                             GdkScrollUnit    unit,
-                                             GdkModifierType  state,
-                                             double           x,
-                                             double           y);
 
 G_END_DECLS

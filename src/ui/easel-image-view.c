@@ -7,8 +7,6 @@
 
 #include "config.h"
 
-#include <math.h>
-
 #include "easel-image-view-private.h"
 
 static void easel_image_view_scrollable_init (GtkScrollableInterface *iface);
@@ -37,116 +35,10 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-image_size (EaselImageView *self,
-            double         *width,
-            double         *height)
-{
-  *width = self->texture ? gdk_texture_get_width (self->texture) : 0;
-  *height = self->texture ? gdk_texture_get_height (self->texture) : 0;
-}
-
-static void
-set_zoom_internal (EaselImageView *self,
-                   double          zoom)
-{
-  if (self->zoom == zoom)
-    return;
-
-  self->zoom = zoom;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
-}
-
-static void
-set_fit_internal (EaselImageView *self,
-                  gboolean        fit)
-{
-  if (self->fit == fit)
-    return;
-
-  self->fit = fit;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIT]);
-}
-
-static void
-configure_adjustment (GtkAdjustment *adjustment,
-                      double         value,
-                      double         page,
-                      double         content)
-{
-  gtk_adjustment_configure (adjustment, value, 0, MAX (content, page),
-                            page * 0.1, page * 0.9, page);
-}
-
-/* Recomputes the fit zoom for the current size and sets the scroll ranges
- * for the content at the zoom, scrolled to (@h, @v) as far as they allow. */
-static void
-relayout (EaselImageView *self,
-          double          h,
-          double          v)
-{
-  int width = gtk_widget_get_width (GTK_WIDGET (self));
-  int height = gtk_widget_get_height (GTK_WIDGET (self));
-  double image_width, image_height;
-
-  image_size (self, &image_width, &image_height);
-
-  /* Unallocated, the fit zoom is unknown: the first allocation sets it. */
-  if (self->fit && image_width > 0 && width > 0 && height > 0)
-    {
-      double zoom = MIN (1.0, MIN (width / image_width, height / image_height));
-
-      set_zoom_internal (self, CLAMP (zoom, EASEL_IMAGE_VIEW_MIN_ZOOM, EASEL_IMAGE_VIEW_MAX_ZOOM));
-    }
-
-  configure_adjustment (self->hadjustment, h, width, image_width * self->zoom);
-  configure_adjustment (self->vadjustment, v, height, image_height * self->zoom);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
-relayout_in_place (EaselImageView *self)
-{
-  relayout (self, gtk_adjustment_get_value (self->hadjustment),
-            gtk_adjustment_get_value (self->vadjustment));
-}
-
-/* Where the whole image lies in widget coordinates: centred on an axis
- * where it is smaller than the view, scrolled on the others. Whole logical
- * pixels, so 1:1 stays sharp after a zoom about an arbitrary point. */
-void
-easel_image_view_get_image_rect (EaselImageView  *self,
-                                 graphene_rect_t *rect)
-{
-  double width = gtk_widget_get_width (GTK_WIDGET (self));
-  double height = gtk_widget_get_height (GTK_WIDGET (self));
-  double image_width, image_height, content_width, content_height, x, y;
-
-  image_size (self, &image_width, &image_height);
-  content_width = image_width * self->zoom;
-  content_height = image_height * self->zoom;
-
-  x = content_width < width ? (width - content_width) / 2
-                            : -gtk_adjustment_get_value (self->hadjustment);
-  y = content_height < height ? (height - content_height) / 2
-                              : -gtk_adjustment_get_value (self->vadjustment);
-
-  graphene_rect_init (rect, round (x), round (y), content_width, content_height);
-}
-
 gboolean
 easel_image_view_is_comparing_now (EaselImageView *self)
 {
   return self->comparing && self->texture != NULL && self->compare_texture != NULL;
-}
-
-void
-easel_image_view_pan_to (EaselImageView *self,
-                         double          h,
-                         double          v)
-{
-  gtk_adjustment_set_value (self->hadjustment, h);
-  gtk_adjustment_set_value (self->vadjustment, v);
 }
 
 static void
@@ -155,51 +47,7 @@ easel_image_view_size_allocate (GtkWidget *widget,
                                 int        height,
                                 int        baseline)
 {
-  relayout_in_place (EASEL_IMAGE_VIEW (widget));
-}
-
-static void
-set_adjustment (EaselImageView  *self,
-                GtkOrientation   orientation,
-                GtkAdjustment   *adjustment)
-{
-  GtkAdjustment **slot = orientation == GTK_ORIENTATION_HORIZONTAL ? &self->hadjustment
-                                                                   : &self->vadjustment;
-
-  if (adjustment != NULL && adjustment == *slot)
-    return;
-
-  if (adjustment == NULL)
-    adjustment = gtk_adjustment_new (0, 0, 0, 0, 0, 0);
-
-  if (*slot != NULL)
-    {
-      g_signal_handlers_disconnect_by_func (*slot, gtk_widget_queue_draw, self);
-      g_object_unref (*slot);
-    }
-
-  *slot = g_object_ref_sink (adjustment);
-  g_signal_connect_swapped (adjustment, "value-changed", G_CALLBACK (gtk_widget_queue_draw), self);
-
-  if (self->hadjustment != NULL && self->vadjustment != NULL)
-    relayout_in_place (self);
-
-  g_object_notify (G_OBJECT (self), orientation == GTK_ORIENTATION_HORIZONTAL ? "hadjustment"
-                                                                             : "vadjustment");
-}
-
-static void
-set_policy (EaselImageView      *self,
-            GtkScrollablePolicy *slot,
-            GtkScrollablePolicy  policy,
-            const char          *name)
-{
-  if (*slot == policy)
-    return;
-
-  *slot = policy;
-  gtk_widget_queue_resize (GTK_WIDGET (self));
-  g_object_notify (G_OBJECT (self), name);
+  easel_viewport_relayout_in_place (&EASEL_IMAGE_VIEW (widget)->viewport);
 }
 
 static void
@@ -209,15 +57,7 @@ easel_image_view_dispose (GObject *object)
 
   g_clear_object (&self->texture);
   g_clear_object (&self->compare_texture);
-
-  for (guint i = 0; i < 2; i++)
-    {
-      GtkAdjustment **slot = i == 0 ? &self->hadjustment : &self->vadjustment;
-
-      if (*slot != NULL)
-        g_signal_handlers_disconnect_by_func (*slot, gtk_widget_queue_draw, self);
-      g_clear_object (slot);
-    }
+  easel_viewport_clear (&self->viewport);
 
   G_OBJECT_CLASS (easel_image_view_parent_class)->dispose (object);
 }
@@ -239,10 +79,10 @@ easel_image_view_get_property (GObject    *object,
       g_value_set_object (value, self->compare_texture);
       break;
     case PROP_ZOOM:
-      g_value_set_double (value, self->zoom);
+      g_value_set_double (value, self->viewport.zoom);
       break;
     case PROP_FIT:
-      g_value_set_boolean (value, self->fit);
+      g_value_set_boolean (value, self->viewport.fit);
       break;
     case PROP_COMPARING:
       g_value_set_boolean (value, self->comparing);
@@ -253,20 +93,10 @@ easel_image_view_get_property (GObject    *object,
     case PROP_CAN_COMPARE:
       g_value_set_boolean (value, self->compare_texture != NULL);
       break;
-    case PROP_HADJUSTMENT:
-      g_value_set_object (value, self->hadjustment);
-      break;
-    case PROP_VADJUSTMENT:
-      g_value_set_object (value, self->vadjustment);
-      break;
-    case PROP_HSCROLL_POLICY:
-      g_value_set_enum (value, self->hscroll_policy);
-      break;
-    case PROP_VSCROLL_POLICY:
-      g_value_set_enum (value, self->vscroll_policy);
-      break;
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      if (prop_id < PROP_HADJUSTMENT ||
+          !easel_viewport_get_property (&self->viewport, prop_id - PROP_HADJUSTMENT, value))
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -300,20 +130,10 @@ easel_image_view_set_property (GObject      *object,
     case PROP_DIVIDER:
       easel_image_view_set_divider (self, g_value_get_double (value));
       break;
-    case PROP_HADJUSTMENT:
-      set_adjustment (self, GTK_ORIENTATION_HORIZONTAL, g_value_get_object (value));
-      break;
-    case PROP_VADJUSTMENT:
-      set_adjustment (self, GTK_ORIENTATION_VERTICAL, g_value_get_object (value));
-      break;
-    case PROP_HSCROLL_POLICY:
-      set_policy (self, &self->hscroll_policy, g_value_get_enum (value), "hscroll-policy");
-      break;
-    case PROP_VSCROLL_POLICY:
-      set_policy (self, &self->vscroll_policy, g_value_get_enum (value), "vscroll-policy");
-      break;
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      if (prop_id < PROP_HADJUSTMENT ||
+          !easel_viewport_set_property (&self->viewport, prop_id - PROP_HADJUSTMENT, value))
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -354,10 +174,7 @@ easel_image_view_class_init (EaselImageViewClass *klass)
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
-  g_object_class_override_property (object_class, PROP_VADJUSTMENT, "vadjustment");
-  g_object_class_override_property (object_class, PROP_HSCROLL_POLICY, "hscroll-policy");
-  g_object_class_override_property (object_class, PROP_VSCROLL_POLICY, "vscroll-policy");
+  easel_viewport_override_properties (object_class, PROP_HADJUSTMENT);
 
   gtk_widget_class_set_css_name (widget_class, "image-view");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
@@ -367,12 +184,9 @@ easel_image_view_class_init (EaselImageViewClass *klass)
 static void
 easel_image_view_init (EaselImageView *self)
 {
-  self->zoom = 1.0;
-  self->fit = TRUE;
   self->divider = 0.5;
-
-  set_adjustment (self, GTK_ORIENTATION_HORIZONTAL, NULL);
-  set_adjustment (self, GTK_ORIENTATION_VERTICAL, NULL);
+  easel_viewport_init (&self->viewport, GTK_WIDGET (self), EASEL_IMAGE_VIEW_MIN_ZOOM,
+                       EASEL_IMAGE_VIEW_MAX_ZOOM, properties[PROP_ZOOM], properties[PROP_FIT]);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
@@ -408,7 +222,9 @@ easel_image_view_set_texture (EaselImageView *self,
   if (!g_set_object (&self->texture, texture))
     return;
 
-  relayout_in_place (self);
+  easel_viewport_set_image_size (&self->viewport,
+                                 texture != NULL ? gdk_texture_get_width (texture) : 0,
+                                 texture != NULL ? gdk_texture_get_height (texture) : 0);
   easel_image_view_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXTURE]);
 }
@@ -446,7 +262,7 @@ easel_image_view_get_zoom (EaselImageView *self)
 {
   g_return_val_if_fail (EASEL_IS_IMAGE_VIEW (self), 1.0);
 
-  return self->zoom;
+  return self->viewport.zoom;
 }
 
 void
@@ -455,18 +271,9 @@ easel_image_view_zoom_at (EaselImageView *self,
                           double          anchor_x,
                           double          anchor_y)
 {
-  double image_x, image_y;
-
   g_return_if_fail (EASEL_IS_IMAGE_VIEW (self));
 
-  zoom = CLAMP (zoom, EASEL_IMAGE_VIEW_MIN_ZOOM, EASEL_IMAGE_VIEW_MAX_ZOOM);
-  easel_image_view_widget_to_image (self, anchor_x, anchor_y, &image_x, &image_y);
-
-  set_fit_internal (self, FALSE);
-  set_zoom_internal (self, zoom);
-  /* Scrolled so the same image point lands under the anchor again; where
-   * the image is smaller than the view the range forces 0 and it centres. */
-  relayout (self, image_x * zoom - anchor_x, image_y * zoom - anchor_y);
+  easel_viewport_zoom_at (&self->viewport, zoom, anchor_x, anchor_y);
 }
 
 void
@@ -474,9 +281,7 @@ easel_image_view_zoom_in (EaselImageView *self)
 {
   g_return_if_fail (EASEL_IS_IMAGE_VIEW (self));
 
-  easel_image_view_zoom_at (self, self->zoom * G_SQRT2,
-                            gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
-                            gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
+  easel_viewport_zoom_by (&self->viewport, G_SQRT2);
 }
 
 void
@@ -484,9 +289,7 @@ easel_image_view_zoom_out (EaselImageView *self)
 {
   g_return_if_fail (EASEL_IS_IMAGE_VIEW (self));
 
-  easel_image_view_zoom_at (self, self->zoom / G_SQRT2,
-                            gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
-                            gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
+  easel_viewport_zoom_by (&self->viewport, 1 / G_SQRT2);
 }
 
 gboolean
@@ -494,22 +297,16 @@ easel_image_view_get_fit (EaselImageView *self)
 {
   g_return_val_if_fail (EASEL_IS_IMAGE_VIEW (self), FALSE);
 
-  return self->fit;
+  return self->viewport.fit;
 }
 
-/* Turning fit off keeps the zoom fit had reached, fixed from now on. */
 void
 easel_image_view_set_fit (EaselImageView *self,
                           gboolean        fit)
 {
   g_return_if_fail (EASEL_IS_IMAGE_VIEW (self));
 
-  fit = !!fit;
-  if (self->fit == fit)
-    return;
-
-  set_fit_internal (self, fit);
-  relayout_in_place (self);
+  easel_viewport_set_fit (&self->viewport, fit);
 }
 
 gboolean
@@ -576,13 +373,7 @@ easel_image_view_widget_to_image (EaselImageView *self,
                                   double         *image_x,
                                   double         *image_y)
 {
-  graphene_rect_t rect;
-
   g_return_if_fail (EASEL_IS_IMAGE_VIEW (self));
 
-  easel_image_view_get_image_rect (self, &rect);
-  if (image_x != NULL)
-    *image_x = (x - rect.origin.x) / self->zoom;
-  if (image_y != NULL)
-    *image_y = (y - rect.origin.y) / self->zoom;
+  easel_viewport_widget_to_image (&self->viewport, x, y, image_x, image_y);
 }
