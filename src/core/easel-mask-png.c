@@ -106,6 +106,8 @@ export_thread (GTask        *task,
   GError *error = NULL;
   GBytes *png;
 
+  /* Before anything else: a task cancelled before it started already
+   * holds its error, which only this call replaces cleanly. */
   if (g_task_return_error_if_cancelled (task))
     return;
 
@@ -409,6 +411,11 @@ load_thread (GTask        *task,
   GError *error = NULL;
   EaselMask *mask;
   LoadResult *result;
+
+  /* Before anything else: a task cancelled before it started already
+   * holds its error, which only this call replaces cleanly. */
+  if (g_task_return_error_if_cancelled (task))
+    return;
 
   mask = load_png (load->png, load->width, load->height, &message, cancellable, &error);
   if (mask == NULL)

@@ -67,10 +67,16 @@ save_tiles (EaselMask *self,
       }
 }
 
+/* A row of a dab is at most this many pixels (the chord, one more each
+ * side). */
+#define MAX_DAB_ROW ((int) EASEL_MASK_MAX_BRUSH_SIZE + 4)
+
 /* One dab of the current brush at (@cx, @cy), per the rule in
  * easel-mask.h: 255 within h·d/2 of the centre, then linear to 0 at d/2,
- * rounded to nearest. Squared distances decide inside and outside, so only
- * the soft ring needs a square root. */
+ * rounded to nearest. A row's coverage is computed first, without
+ * branches (floor (255·(R − r)/(R − h·R) + 0.5) clamped to 0–255 is the
+ * rule: it is 255 or more inside the core and 0.5 or less from R out), so
+ * the compiler can keep it tight; then it is applied to the pixels. */
 static void
 stamp_dab (EaselMask *self,
            double     cx,
@@ -79,9 +85,11 @@ stamp_dab (EaselMask *self,
 {
   double radius = self->size / 2.0;
   double core = self->hardness * radius;
-  double radius2 = radius * radius, core2 = core * core;
-  double ramp = radius - core;
+  double radius2 = radius * radius;
+  gboolean hard = core >= radius;
+  double scale = hard ? 0 : 255.0 / (radius - core);
   gboolean erase = self->tool == EASEL_MASK_TOOL_ERASER;
+  guint8 cover[MAX_DAB_ROW];
   int i0, i1, j0, j1;
 
   /* Also keeps far-off points from turning into out-of-range ints. */
@@ -102,41 +110,58 @@ stamp_dab (EaselMask *self,
     {
       double dy = j + 0.5 - cy, dy2 = dy * dy, half;
       guint8 *row = self->data + (gsize) j * self->width;
-      int a, b, first = -1, last = -1;
+      int a, b, n, first = -1, last = -1;
+      gssize nonzero = 0;
 
       if (dy2 > radius2)
         continue;
-      /* The row's chord, one pixel wider each side: the test below is
-       * what decides, this only skips the bounding box's corners. */
+      /* The row's chord, one pixel wider each side: the coverage below
+       * decides, this only skips the bounding box's corners. */
       half = sqrt (radius2 - dy2);
       a = MAX (i0, (int) floor (cx - half - 0.5) - 1);
       b = MIN (i1, (int) ceil (cx + half - 0.5) + 1);
+      n = b - a + 1;
+      g_assert (n <= MAX_DAB_ROW);
 
-      for (int i = a; i <= b; i++)
+      if (hard)
         {
-          double dx = i + 0.5 - cx, d2 = dx * dx + dy2;
-          guint8 cover, old = row[i], value;
+          for (int k = 0; k < n; k++)
+            {
+              double dx = a + k + 0.5 - cx;
 
-          if (d2 <= core2)
-            cover = 255;
-          else if (d2 >= radius2)
-            continue;
-          else
-            cover = (guint8) floor (255.0 * (radius - sqrt (d2)) / ramp + 0.5);
+              cover[k] = dx * dx + dy2 <= radius2 ? 255 : 0;
+            }
+        }
+      else
+        {
+          for (int k = 0; k < n; k++)
+            {
+              double dx = a + k + 0.5 - cx;
+              double v = (radius - sqrt (dx * dx + dy2)) * scale + 0.5;
 
-          value = erase ? MIN (old, 255 - cover) : MAX (old, cover);
+              v = v < 0 ? 0 : v;
+              v = v > 255 ? 255 : v;
+              cover[k] = (guint8) v;
+            }
+        }
+
+      for (int k = 0; k < n; k++)
+        {
+          guint8 old = row[a + k];
+          guint8 value = erase ? MIN (old, 255 - cover[k]) : MAX (old, cover[k]);
+
           if (value == old)
             continue;
-          row[i] = value;
-          self->nonzero += value != 0;
-          self->nonzero -= old != 0;
+          row[a + k] = value;
+          nonzero += (value != 0) - (old != 0);
           if (first < 0)
-            first = i;
-          last = i;
+            first = a + k;
+          last = a + k;
         }
 
       if (first >= 0)
         {
+          self->nonzero += nonzero;
           damage->x0 = MIN (damage->x0, first);
           damage->x1 = MAX (damage->x1, last);
           damage->y0 = MIN (damage->y0, j);
