@@ -20,6 +20,7 @@
 
 #include "easel-application.h"
 #include "easel-history-view.h"
+#include "easel-mask-editor.h"
 #include "easel-mock-server.h"
 #include "easel-reference-tray-private.h"
 #include "easel-test-files.h"
@@ -1057,6 +1058,134 @@ test_paste (void)
   g_assert_cmpstr (last_toast (), ==, "The clipboard holds no image to use as the mask.");
 }
 
+/* --- the editor ------------------------------------------------------------------ */
+
+static gboolean
+editor_ready (gpointer data)
+{
+  EaselMaskEditor *editor = EASEL_MASK_EDITOR (easel_create_panel_get_mask_editor (panel ()));
+
+  return editor != NULL && !easel_mask_editor_get_loading (editor) &&
+         easel_mask_editor_get_mask (editor) != NULL;
+}
+
+static gboolean
+editor_gone (gpointer data)
+{
+  return easel_create_panel_get_mask_editor (panel ()) == NULL;
+}
+
+static EaselMaskEditor *
+open_editor (void)
+{
+  EaselMaskEditor *editor;
+
+  /* The Mask button, as a click would. */
+  g_signal_emit_by_name (mask_button (), "clicked");
+  editor = EASEL_MASK_EDITOR (easel_create_panel_get_mask_editor (panel ()));
+  g_assert_nonnull (editor);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (editor)) == GTK_WINDOW (window));
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (editor)));
+  easel_test_wait_until (editor_ready, NULL, "the editor to load the first image");
+  return editor;
+}
+
+static void
+close_editor (EaselMaskEditor *editor)
+{
+  gtk_window_close (GTK_WINDOW (editor));
+  easel_test_wait_until (editor_gone, NULL, "the editor to close");
+}
+
+/* The designer's path: a 4K photo, paint, erase, undo, zoom in, invert,
+ * Done, Generate; the mock gets the mask that was painted. */
+static void
+test_editor (void)
+{
+  g_autofree char *photo = write_png ("editor-4k.png", 3840, 2160, FALSE, 0x6e8c4aff);
+  g_autofree char *next_path = write_png ("editor-next.png", 64, 48, FALSE, 0x4a4a8cff);
+  g_autoptr(EaselReference) file = easel_reference_new_for_path (photo);
+  g_autoptr(EaselReference) next = easel_reference_new_for_path (next_path);
+  g_autoptr(GBytes) received = NULL;
+  g_autoptr(EaselMask) painted = NULL;
+  EaselMaskEditor *editor;
+  EaselMaskCanvas *canvas;
+  EaselMask *mask;
+  double zoom;
+
+  easel_create_panel_set_profile (panel (), openai);
+  set_references (file, NULL);
+  easel_create_panel_set_prompt (panel (), "a lantern where it is painted");
+
+  editor = open_editor ();
+  mask = easel_mask_editor_get_mask (editor);
+  /* The mask the editor made is the panel's, painted in place. */
+  g_assert_true (easel_create_panel_get_mask (panel ()) == mask);
+  g_assert_cmpuint (easel_mask_get_width (mask), ==, 3840);
+  g_assert_cmpuint (easel_mask_get_height (mask), ==, 2160);
+
+  paint (mask, 600, 400, 3000, 1600, 400);
+  easel_mask_begin_stroke (mask, EASEL_MASK_TOOL_ERASER, 300, 1.0);
+  easel_mask_stroke_to (mask, 1800, 1000, NULL);
+  easel_mask_end_stroke (mask);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "mask.undo", NULL);
+  g_assert_true (easel_mask_can_redo (mask));
+  canvas = easel_mask_editor_get_canvas (editor);
+  zoom = easel_mask_canvas_get_zoom (canvas);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "mask.zoom-in", NULL);
+  g_assert_cmpfloat (easel_mask_canvas_get_zoom (canvas), >, zoom);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "mask.zoom-out", NULL);
+  easel_test_wait_for_frame (GTK_WIDGET (editor));
+  g_free (easel_test_save_screenshot (GTK_WIDGET (editor), "create-mask-editor"));
+  gtk_widget_activate_action (GTK_WIDGET (editor), "mask.invert", NULL);
+  g_assert_cmpuint (easel_mask_get_value (mask, 0, 0), ==, 255);
+  g_assert_true (easel_create_panel_get_mask_pending (panel ()));
+  close_editor (editor);
+
+  /* The mask stays after Done, with its badge. */
+  g_assert_true (easel_create_panel_get_mask (panel ()) == mask);
+  painted = easel_mask_copy (mask);
+  generate ();
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (mask_button ())), ==, "Edit Mask");
+  received = received_part ("openai", "mask", NULL);
+  g_assert_nonnull (received);
+  assert_mask_png (received, painted);
+
+  /* Opened again, it edits the same mask. */
+  editor = open_editor ();
+  g_assert_true (easel_mask_editor_get_mask (editor) == mask);
+
+  /* Replace Image: the new image is the first reference, the old mask
+   * goes (with an Undo) and the editor paints a new one. */
+  g_signal_emit_by_name (editor, "replace-source", next);
+  g_assert_true (first_reference () == next);
+  g_assert_cmpuint (easel_reference_tray_get_n_references (tray ()), ==, 1);
+  g_assert_cmpstr (last_toast (), ==, "Mask removed: the first image changed");
+  easel_test_wait_until (editor_ready, NULL, "the editor to load the new image");
+  g_assert_true (easel_mask_editor_get_source (editor) == next);
+  g_assert_true (easel_create_panel_get_mask (panel ()) == easel_mask_editor_get_mask (editor));
+  g_assert_cmpuint (easel_mask_get_width (easel_create_panel_get_mask (panel ())), ==, 64);
+  close_editor (editor);
+
+  undo_last_toast ();
+  g_assert_true (first_reference () == file);
+  g_assert_true (easel_create_panel_get_mask (panel ()) == mask);
+
+  /* A replacement the gateway refuses changes nothing. */
+  editor = open_editor ();
+  {
+    g_autoptr(EaselReference) link = easel_reference_new_for_url ("https://example.com/a.png",
+                                                                  NULL);
+    guint n_toasts = toasts->len;
+
+    g_signal_emit_by_name (editor, "replace-source", link);
+    g_assert_cmpuint (toasts->len, ==, n_toasts + 1);
+    g_assert_true (first_reference () == file);
+    g_assert_true (easel_create_panel_get_mask (panel ()) == mask);
+  }
+  close_editor (editor);
+}
+
 /* --- how it looks --------------------------------------------------------------- */
 
 static void
@@ -1199,6 +1328,7 @@ main (int   argc,
   g_test_add_func ("/create-mask/history", test_history);
   g_test_add_func ("/create-mask/send-yycode", test_send_yycode);
   g_test_add_func ("/create-mask/first-changes", test_first_changes);
+  g_test_add_func ("/create-mask/editor", test_editor);
   g_test_add_func ("/create-mask/drop", test_drop);
   g_test_add_func ("/create-mask/paste", test_paste);
   g_test_add_func ("/create-mask/refusals", test_refusals);
