@@ -1323,14 +1323,23 @@ test_mask_button (void)
   gtk_widget_activate_action (GTK_WIDGET (first), "reference.remove-mask", NULL);
   g_assert_cmpstr (log->str, ==, "edit;paste;paste;remove;");
 
-  /* A dropped image on the Mask button is handed on. */
+  /* An image dropped on the Mask button is handed on, only from the
+   * first tile. */
   {
     g_auto(GValue) value = G_VALUE_INIT;
+    g_autoptr(EaselProfile) icodeeasy = easel_profile_new_from_preset ("icodeeasy", "p");
 
     g_value_init (&value, GDK_TYPE_TEXTURE);
     g_value_set_object (&value, overlay);
-    g_signal_emit_by_name (first, "mask-drop", &value);
-    g_signal_emit_by_name (easel_reference_tray_get_thumbnail (t.tray, 1), "mask-drop", &value);
+    g_assert_true (easel_reference_thumbnail_drop_mask_value (first, &value));
+    g_assert_false (easel_reference_thumbnail_drop_mask_value (
+                      easel_reference_tray_get_thumbnail (t.tray, 1), &value));
+    g_assert_cmpstr (log->str, ==, "edit;paste;paste;remove;drop GdkTexture;");
+
+    /* Where no mask can be painted, the slot takes nothing. */
+    easel_reference_tray_set_profile (t.tray, icodeeasy);
+    g_assert_false (easel_reference_thumbnail_drop_mask_value (first, &value));
+    easel_reference_tray_set_profile (t.tray, NULL);
   }
   g_assert_cmpstr (log->str, ==, "edit;paste;paste;remove;drop GdkTexture;");
 

@@ -179,11 +179,7 @@ on_mask_drop (GtkDropTarget           *target,
               double                   y,
               EaselReferenceThumbnail *self)
 {
-  if (self->position != 0 || self->mask_problem != NULL)
-    return FALSE;
-
-  g_signal_emit (self, signals[MASK_DROP], 0, value);
-  return TRUE;
+  return easel_reference_thumbnail_drop_mask_value (self, value);
 }
 
 static void
@@ -632,4 +628,28 @@ easel_reference_thumbnail_get_mask_picture (EaselReferenceThumbnail *self)
 {
   g_return_val_if_fail (EASEL_IS_REFERENCE_THUMBNAIL (self), NULL);
   return GTK_WIDGET (self->mask_picture);
+}
+
+/**
+ * easel_reference_thumbnail_drop_mask_value:
+ * @self: a thumbnail
+ * @value: what was dropped on the Mask button
+ *
+ * The Mask button's drop handler, public so tests can drive it.
+ *
+ * Returns: whether it was taken: only the first reference, where a mask
+ *   can be painted, takes a mask
+ */
+gboolean
+easel_reference_thumbnail_drop_mask_value (EaselReferenceThumbnail *self,
+                                           const GValue            *value)
+{
+  g_return_val_if_fail (EASEL_IS_REFERENCE_THUMBNAIL (self), FALSE);
+  g_return_val_if_fail (G_IS_VALUE (value), FALSE);
+
+  if (self->position != 0 || self->mask_problem != NULL)
+    return FALSE;
+
+  g_signal_emit (self, signals[MASK_DROP], 0, value);
+  return TRUE;
 }

@@ -60,6 +60,9 @@ void            easel_reference_thumbnail_set_mask      (EaselReferenceThumbnail
 gboolean        easel_reference_thumbnail_get_has_mask  (EaselReferenceThumbnail *self);
 const char     *easel_reference_thumbnail_get_mask_problem (EaselReferenceThumbnail *self);
 GtkWidget      *easel_reference_thumbnail_get_mask_picture (EaselReferenceThumbnail *self);
+/* The Mask button's drop handler, public so tests can drive it. */
+gboolean        easel_reference_thumbnail_drop_mask_value (EaselReferenceThumbnail *self,
+                                                           const GValue            *value);
 void            easel_reference_thumbnail_popup_menu    (EaselReferenceThumbnail *self,
                                                          double                   x,
                                                          double                   y);
