@@ -54,6 +54,17 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* GTK 4.8 queries tooltips again on every set, even of the same text,
+ * and a query racing a closing window trips over its gone surface: only
+ * a change is set. */
+static void
+set_tooltip (GtkWidget  *widget,
+             const char *text)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
+    gtk_widget_set_tooltip_text (widget, text);
+}
+
 static void
 update_tooltip (EaselReferenceThumbnail *self)
 {
@@ -65,7 +76,7 @@ update_tooltip (EaselReferenceThumbnail *self)
   else
     tooltip = g_strdup (self->name);
 
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
+  set_tooltip (GTK_WIDGET (self), tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   self->problem ? self->problem
@@ -98,13 +109,13 @@ update_mask (EaselReferenceThumbnail *self)
     gtk_widget_remove_css_class (button, "mask-set");
 
   if (self->mask_problem != NULL)
-    gtk_widget_set_tooltip_text (button, self->mask_problem);
+    set_tooltip (button, self->mask_problem);
   else if (self->has_mask)
-    gtk_widget_set_tooltip_text (button, _("Edit the mask: the area of this image to redraw. "
-                                           "Drop a PNG here to use its transparency instead."));
+    set_tooltip (button, _("Edit the mask: the area of this image to redraw. Drop a PNG here "
+                           "to use its transparency instead."));
   else
-    gtk_widget_set_tooltip_text (button, _("Paint a mask: the area of this image to redraw. "
-                                           "Drop a PNG here to use its transparency."));
+    set_tooltip (button, _("Paint a mask: the area of this image to redraw. Drop a PNG here to "
+                           "use its transparency."));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   self->mask_problem ? self->mask_problem
                                   : self->has_mask ? _("Mask set") : "",
