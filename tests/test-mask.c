@@ -326,16 +326,20 @@ test_stroke_capsule (void)
   g_assert_finalize_object (mask);
 }
 
-/* A fast stroke leaves no gap: two far points make a full bar. */
+/* A fast stroke leaves no gap: two far points make a full bar. Rows 3.5
+ * from the axis are covered only within 1.94 of a dab centre, so dabs
+ * half the size (4 px) apart would leave their middles (2 px off) out. */
 static void
 test_stroke_no_gaps (void)
 {
   EaselMask *mask = easel_mask_new (200, 40);
-  g_autofree guint8 *expected = expected_capsule (200, 40, 5.5, 20.5, 190.5, 20.5, 9);
-  const Point points[] = { { 5.5, 20.5 }, { 190.5, 20.5 } };
+  g_autofree guint8 *expected = expected_capsule (200, 40, 5.5, 20.0, 189.5, 20.0, 8);
+  const Point points[] = { { 5.5, 20.0 }, { 189.5, 20.0 } };
 
-  stroke (mask, EASEL_MASK_TOOL_BRUSH, 9, 1, points, G_N_ELEMENTS (points));
+  stroke (mask, EASEL_MASK_TOOL_BRUSH, 8, 1, points, G_N_ELEMENTS (points));
   assert_data (mask, expected);
+  g_assert_cmpuint (easel_mask_get_value (mask, 7, 23), ==, 255);
+  g_assert_cmpuint (easel_mask_get_value (mask, 7, 24), ==, 0);
 
   g_assert_finalize_object (mask);
 }
@@ -625,9 +629,21 @@ test_whole_mask_no_change (void)
   easel_mask_clear (mask);
   assert_rect (&changes.last, &(EaselMaskRect) { 128, 64, 64, 64 });
   g_assert_true (easel_mask_is_empty (mask));
+  changes.last = (EaselMaskRect) { 0, 0, 0, 0 };
+  changes.count = 0;
   g_assert_true (easel_mask_undo (mask));
   g_assert_cmpuint (easel_mask_get_value (mask, 150, 100), ==, 255);
+  g_assert_cmpuint (changes.count, ==, 1);
   assert_rect (&changes.last, &(EaselMaskRect) { 128, 64, 64, 64 });
+  /* And a stroke's undo: the tiles its dabs reached. */
+  stroke (mask, EASEL_MASK_TOOL_BRUSH, 10, 1, (Point[]) { { 10.5, 10.5 }, { 70.5, 10.5 } }, 2);
+  changes.count = 0;
+  g_assert_true (easel_mask_undo (mask));
+  g_assert_cmpuint (changes.count, ==, 1);
+  assert_rect (&changes.last, &(EaselMaskRect) { 0, 0, 128, 64 });
+  g_assert_true (easel_mask_redo (mask));
+  g_assert_cmpuint (changes.count, ==, 2);
+  assert_rect (&changes.last, &(EaselMaskRect) { 0, 0, 128, 64 });
 
   g_assert_finalize_object (mask);
 }

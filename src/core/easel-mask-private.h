@@ -73,6 +73,16 @@ struct _EaselMask
 };
 
 /* easel-mask.c */
+/* Notifies "empty" if it changed, then emits "changed" for @rect unless
+ * it is empty. */
+void     easel_mask_changed            (EaselMask           *self,
+                                        const EaselMaskRect *rect);
+/* Notifies "can-undo" and "can-redo" where they changed. */
+void     easel_mask_update_history     (EaselMask           *self);
+/* 255 − v for every pixel, keeping the count of painted ones. */
+void     easel_mask_invert_pixels      (EaselMask           *self);
+
+/* easel-mask-undo.c */
 void     easel_mask_tile_rect          (EaselMask           *self,
                                         guint                index,
                                         EaselMaskRect       *rect);
@@ -87,10 +97,12 @@ void     easel_mask_tile_data_clear    (EaselMaskTileData   *tile);
  * empty. */
 void     easel_mask_push_tile_step     (EaselMask           *self,
                                         GArray              *changes);
-/* Notifies "empty" if it changed, then emits "changed" for @rect unless
- * it is empty. */
-void     easel_mask_changed            (EaselMask           *self,
-                                        const EaselMaskRect *rect);
+/* Writes @tile into the mask, keeping the count of painted pixels. */
+void     easel_mask_tile_write         (EaselMask           *self,
+                                        guint                index,
+                                        const EaselMaskTileData *tile);
+void     easel_mask_push_invert_step   (EaselMask           *self);
+void     easel_mask_history_free       (EaselMask           *self);
 void     easel_mask_rect_union         (EaselMaskRect       *rect,
                                         const EaselMaskRect *other);
 GArray  *easel_mask_tile_changes_new   (void);

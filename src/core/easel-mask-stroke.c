@@ -69,7 +69,7 @@ save_tiles (EaselMask *self,
 
 /* A row of a dab is at most this many pixels (the chord, one more each
  * side). */
-#define MAX_DAB_ROW ((int) EASEL_MASK_MAX_BRUSH_SIZE + 4)
+#define MAX_DAB_ROW ((int) EASEL_MASK_MAX_BRUSH_SIZE + 8)
 
 /* One dab of the current brush at (@cx, @cy), per the rule in
  * easel-mask.h: 255 within h·d/2 of the centre, then linear to 0 at d/2,
