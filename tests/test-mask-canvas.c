@@ -882,6 +882,7 @@ test_screenshots (Fixture       *f,
   g_autofree char *light = NULL;
   g_autofree char *dark = NULL;
   g_autofree char *zoomed = NULL;
+  g_autofree char *narrow = NULL;
   graphene_point_t swirl[60];
 
   show (f, scene (1536, 1024));
@@ -912,12 +913,22 @@ test_screenshots (Fixture       *f,
   easel_mask_canvas_zoom_at (f->canvas, 3.0, 300, 180);
   easel_test_wait_for_frame (GTK_WIDGET (f->canvas));
   zoomed = easel_test_save_screenshot (GTK_WIDGET (f->window), "mask-canvas-zoomed");
+
+  /* A phone's width: fit again, the whole picture across it. */
+  easel_mask_canvas_set_fit (f->canvas, TRUE);
+  gtk_window_set_default_size (f->window, 360, 640);
+  easel_test_wait_for_frame (GTK_WIDGET (f->canvas));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->canvas)), ==, 360);
+  g_assert_cmpfloat_with_epsilon (easel_mask_canvas_get_zoom (f->canvas), 360.0 / 1536, 1e-9);
+  narrow = easel_test_save_screenshot (GTK_WIDGET (f->window), "mask-canvas-narrow");
 }
 
 int
 main (int   argc,
       char *argv[])
 {
+  g_set_prgname ("test-mask-canvas");
+  g_free (easel_test_isolate_data_dir ());
   g_test_init (&argc, &argv, NULL);
   adw_init ();
   easel_test_use_desktop_settings ();

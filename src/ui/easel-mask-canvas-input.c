@@ -161,6 +161,9 @@ easel_mask_canvas_cancel_drag (EaselMaskCanvas *self)
 {
   EaselMaskCanvasDrag drag = self->drag;
 
+  if (drag == EASEL_MASK_CANVAS_DRAG_NONE)
+    return;
+
   self->drag = EASEL_MASK_CANVAS_DRAG_NONE;
   self->drag_gesture = NULL;
   /* Ending the stroke records it as one undo step; cut short, what it
