@@ -1176,8 +1176,12 @@ test_settings (void)
   g_assert_cmpfloat_with_epsilon (color.red, 0x35 / 255.0, 1e-6);
   g_assert_cmpfloat_with_epsilon (color.green, 0x84 / 255.0, 1e-6);
   g_assert_cmpfloat_with_epsilon (color.blue, 0xe4 / 255.0, 1e-6);
-  g_assert_cmpstr (g_variant_get_string (g_action_group_get_action_state (
-                     G_ACTION_GROUP (e.editor->actions), "overlay-color"), NULL), ==, "#3584e4");
+  {
+    g_autoptr(GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (e.editor->actions),
+                                                                 "overlay-color");
+
+    g_assert_cmpstr (g_variant_get_string (state, NULL), ==, "#3584e4");
+  }
   g_assert_cmpfloat_with_epsilon (gtk_adjustment_get_value (
                                     GTK_ADJUSTMENT (child (&e, "size_adjustment"))),
                                   log (120), 1e-9);
