@@ -1191,23 +1191,196 @@ test_mask_and_labels (void)
   g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (easel_reference_tray_get_thumbnail (
                                                          t.tray, 0))));
 
-  /* The mask belongs to the first reference, and is not there yet. */
+  /* The mask belongs to the first reference; with no gateway chosen
+   * nothing stops painting one. */
   mask = easel_reference_thumbnail_get_mask_button (easel_reference_tray_get_thumbnail (t.tray, 0));
   g_assert_true (gtk_widget_get_visible (mask));
   g_assert_true (gtk_widget_get_mapped (mask));
-  g_assert_false (gtk_widget_get_sensitive (mask));
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (mask), ==, "Mask painting is not available yet");
+  g_assert_true (gtk_widget_get_sensitive (mask));
+  g_assert_null (easel_reference_tray_get_mask_problem (t.tray));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (mask)), ==, "Mask");
   g_assert_false (gtk_widget_get_visible (easel_reference_thumbnail_get_mask_button (
                                             easel_reference_tray_get_thumbnail (t.tray, 1))));
 
-  /* It follows the first place. */
+  /* It follows the first place; on a link no mask can be painted. */
   easel_reference_tray_move (t.tray, 1, 0);
   g_assert_false (gtk_widget_get_visible (mask));
-  g_assert_true (gtk_widget_get_visible (easel_reference_thumbnail_get_mask_button (
-                                           easel_reference_tray_get_thumbnail (t.tray, 0))));
+  mask = easel_reference_thumbnail_get_mask_button (easel_reference_tray_get_thumbnail (t.tray, 0));
+  g_assert_true (gtk_widget_get_visible (mask));
+  g_assert_false (gtk_widget_get_sensitive (mask));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (mask), ==,
+                   "A mask needs a local image as the first reference; this one is a link");
   g_assert_cmpstr (easel_reference_thumbnail_get_label (
                      easel_reference_tray_get_thumbnail (t.tray, 1)), ==,
                    "Reference 2: photo.png");
+  easel_reference_tray_move (t.tray, 1, 0);
+
+  tray_close (&t);
+}
+
+static void
+on_mask_action (EaselReferenceTray *tray,
+                const char         *name,
+                GString            *log)
+{
+  g_string_append_printf (log, "%s;", name);
+}
+
+static void
+on_mask_drop (EaselReferenceTray *tray,
+              const GValue       *value,
+              GString            *log)
+{
+  g_string_append_printf (log, "drop %s;", G_VALUE_TYPE_NAME (value));
+}
+
+/* Sensitivity and tooltip of the Mask button per gateway, the badge, and
+ * the actions and drops the tray hands on. */
+static void
+test_mask_button (void)
+{
+  g_autofree char *photo = write_image ("photo.png", "png", 16, 16, 0xff0000ff);
+  g_autofree char *other = write_image ("other.png", "png", 16, 16, 0x00ff00ff);
+  g_autoptr(GString) log = g_string_new (NULL);
+  g_autoptr(GdkTexture) overlay = NULL;
+  EaselReferenceThumbnail *first;
+  GtkWidget *mask;
+  Tray t;
+  struct {
+    const char *preset;
+    gboolean    takes_mask;
+  } presets[] = {
+    { "openai", TRUE }, { "yycode", TRUE }, { "icodeeasy", FALSE }, { "aizfw", FALSE },
+  };
+
+  tray_open (&t, 360);
+  g_signal_connect (t.tray, "mask-action", G_CALLBACK (on_mask_action), log);
+  g_signal_connect (t.tray, "mask-drop", G_CALLBACK (on_mask_drop), log);
+
+  /* With nothing to paint on, Paste as Mask in the Add menu says why. */
+  g_assert_cmpstr (easel_reference_tray_get_mask_problem (t.tray), ==,
+                   "Add the image to edit first: a mask applies to the first reference");
+  gtk_widget_activate_action (GTK_WIDGET (t.tray), "tray.paste-mask", NULL);
+  g_assert_cmpstr (log->str, ==, "");
+
+  g_assert_true (drop_file (&t, photo));
+  g_assert_true (drop_file (&t, other));
+  tray_settle (&t);
+  first = easel_reference_tray_get_thumbnail (t.tray, 0);
+  mask = easel_reference_thumbnail_get_mask_button (first);
+
+  for (guint i = 0; i < G_N_ELEMENTS (presets); i++)
+    {
+      g_autoptr(EaselProfile) profile = easel_profile_new_from_preset (presets[i].preset, "p");
+
+      easel_reference_tray_set_profile (t.tray, profile);
+      if (!presets[i].takes_mask && gtk_widget_get_sensitive (mask))
+        g_error ("%s: the Mask button is sensitive", presets[i].preset);
+      g_assert_cmpint (gtk_widget_get_sensitive (mask), ==, presets[i].takes_mask);
+      if (presets[i].takes_mask)
+        {
+          g_assert_null (easel_reference_tray_get_mask_problem (t.tray));
+          assert_contains (gtk_widget_get_tooltip_text (mask), "Paint a mask");
+        }
+      else
+        {
+          g_assert_cmpstr (gtk_widget_get_tooltip_text (mask), ==,
+                           "This gateway does not take a mask");
+          g_assert_cmpstr (easel_reference_tray_get_mask_problem (t.tray), ==,
+                           "This gateway does not take a mask");
+        }
+      easel_reference_tray_set_profile (t.tray, NULL);
+    }
+
+  /* The button, Paste as Mask (tile menu and Add menu) become
+   * "mask-action"; Remove Mask only once a mask is set. */
+  gtk_widget_activate_action (GTK_WIDGET (first), "reference.edit-mask", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (first), "reference.paste-mask", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (first), "reference.remove-mask", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (t.tray), "tray.paste-mask", NULL);
+  g_assert_cmpstr (log->str, ==, "edit;paste;paste;");
+  /* The second tile has no mask to act on. */
+  gtk_widget_activate_action (GTK_WIDGET (easel_reference_tray_get_thumbnail (t.tray, 1)),
+                              "reference.edit-mask", NULL);
+  g_assert_cmpstr (log->str, ==, "edit;paste;paste;");
+
+  /* The badge: "Edit Mask", the tint over the preview, "Mask set". */
+  {
+    guint8 pixels[4 * 4] = { 0 };
+    g_autoptr(GBytes) bytes = g_bytes_new (pixels, sizeof pixels);
+
+    overlay = gdk_memory_texture_new (2, 2, GDK_MEMORY_R8G8B8A8_PREMULTIPLIED, bytes, 8);
+  }
+  g_assert_false (easel_reference_thumbnail_get_has_mask (first));
+  g_assert_false (gtk_widget_get_visible (easel_reference_thumbnail_get_mask_picture (first)));
+  easel_reference_tray_set_mask (t.tray, TRUE, overlay);
+  g_assert_true (easel_reference_thumbnail_get_has_mask (first));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (mask)), ==, "Edit Mask");
+  g_assert_true (gtk_widget_has_css_class (mask, "mask-set"));
+  g_assert_true (gtk_widget_get_visible (easel_reference_thumbnail_get_mask_picture (first)));
+  g_assert_true (gtk_picture_get_paintable (GTK_PICTURE (
+                   easel_reference_thumbnail_get_mask_picture (first))) == GDK_PAINTABLE (overlay));
+  gtk_widget_activate_action (GTK_WIDGET (first), "reference.remove-mask", NULL);
+  g_assert_cmpstr (log->str, ==, "edit;paste;paste;remove;");
+
+  /* An image dropped on the Mask button is handed on, only from the
+   * first tile. */
+  {
+    g_auto(GValue) value = G_VALUE_INIT;
+    g_autoptr(EaselProfile) icodeeasy = easel_profile_new_from_preset ("icodeeasy", "p");
+
+    g_value_init (&value, GDK_TYPE_TEXTURE);
+    g_value_set_object (&value, overlay);
+    g_assert_true (easel_reference_thumbnail_drop_mask_value (first, &value));
+    g_assert_false (easel_reference_thumbnail_drop_mask_value (
+                      easel_reference_tray_get_thumbnail (t.tray, 1), &value));
+    g_assert_cmpstr (log->str, ==, "edit;paste;paste;remove;drop GdkTexture;");
+
+    /* Where no mask can be painted, the slot takes nothing. */
+    easel_reference_tray_set_profile (t.tray, icodeeasy);
+    g_assert_false (easel_reference_thumbnail_drop_mask_value (first, &value));
+    easel_reference_tray_set_profile (t.tray, NULL);
+  }
+  g_assert_cmpstr (log->str, ==, "edit;paste;paste;remove;drop GdkTexture;");
+
+  /* Moved away, the tile loses the badge, the new first gets it (the
+   * panel decides what happens to the mask). */
+  easel_reference_tray_move (t.tray, 0, 1);
+  g_assert_false (easel_reference_thumbnail_get_has_mask (first));
+  g_assert_false (gtk_widget_get_visible (mask));
+  g_assert_true (easel_reference_thumbnail_get_has_mask (
+                   easel_reference_tray_get_thumbnail (t.tray, 0)));
+  easel_reference_tray_set_mask (t.tray, FALSE, NULL);
+  g_assert_false (easel_reference_thumbnail_get_has_mask (
+                    easel_reference_tray_get_thumbnail (t.tray, 0)));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (easel_reference_thumbnail_get_mask_button (
+                     easel_reference_tray_get_thumbnail (t.tray, 0)))), ==, "Mask");
+
+  /* Replace puts another image in the first place in one change. */
+  {
+    guint changed = t.n_changed;
+    g_autoptr(EaselReference) link = easel_reference_new_for_url ("https://example.com/a.png",
+                                                                  NULL);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(EaselProfile) aizfw = easel_profile_new_from_preset ("aizfw", "p");
+
+    g_assert_true (easel_reference_tray_replace (t.tray, 0, link, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (t.n_changed, ==, changed + 1);
+    assert_kinds (&t, "UF");
+
+    /* A gateway that takes links only refuses a file, and nothing moves. */
+    easel_reference_tray_set_profile (t.tray, aizfw);
+    {
+      g_autoptr(EaselReference) file = easel_reference_new_for_path (photo);
+
+      g_assert_false (easel_reference_tray_replace (t.tray, 0, file, &error));
+      g_assert_error (error, EASEL_ERROR, EASEL_ERROR_INVALID_REQUEST);
+    }
+    g_assert_cmpuint (t.n_changed, ==, changed + 1);
+    assert_kinds (&t, "UF");
+    easel_reference_tray_set_profile (t.tray, NULL);
+  }
 
   tray_close (&t);
 }
@@ -1411,6 +1584,7 @@ main (int   argc,
   g_test_add_func ("/reference-tray/url-only", test_url_only);
   g_test_add_func ("/reference-tray/move-remove", test_move_remove);
   g_test_add_func ("/reference-tray/mask-and-labels", test_mask_and_labels);
+  g_test_add_func ("/reference-tray/mask-button", test_mask_button);
   g_test_add_func ("/reference-tray/file-chooser", test_file_chooser);
   g_test_add_func ("/reference-tray/screenshots", test_screenshots);
 

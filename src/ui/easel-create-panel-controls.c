@@ -125,6 +125,7 @@ easel_create_panel_build_request (EaselCreatePanel *self)
   references = easel_reference_tray_get_references (self->reference_tray);
   for (guint i = 0; i < references->len; i++)
     easel_request_add_reference (request, g_ptr_array_index (references, i));
+  easel_create_panel_put_mask (self, request, FALSE);
 
   return g_steal_pointer (&request);
 }
@@ -334,6 +335,7 @@ easel_create_panel_apply_request (EaselCreatePanel *self,
 
   references = easel_request_get_references (request);
   easel_reference_tray_set_references (self->reference_tray, references);
+  easel_create_panel_apply_request_mask (self, request);
 
   self->updating = FALSE;
   easel_create_panel_check (self);

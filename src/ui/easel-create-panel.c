@@ -226,6 +226,7 @@ easel_create_panel_check (EaselCreatePanel *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *problem = NULL;
   gboolean empty_prompt;
+  gboolean waiting = FALSE;
   gboolean compressible;
   gboolean can;
 
@@ -233,6 +234,7 @@ easel_create_panel_check (EaselCreatePanel *self)
     return;
 
   request = easel_create_panel_build_request (self);
+  easel_create_panel_put_mask (self, request, TRUE);
   empty_prompt = *easel_request_get_prompt (request) == '\0';
 
   {
@@ -252,11 +254,17 @@ easel_create_panel_check (EaselCreatePanel *self)
     problem = g_strdup (_("Describe the image to make"));
   else if (!easel_request_validate (request, self->profile, &error))
     problem = g_strdup (error->message);
+  else if (easel_create_panel_mask_problem (self) != NULL)
+    {
+      problem = g_strdup (easel_create_panel_mask_problem (self));
+      /* Not a mistake either: Generate is only waiting for the PNG. */
+      waiting = easel_create_panel_get_mask_pending (self);
+    }
 
   /* An empty prompt is where every request starts, not a mistake. */
   gtk_widget_set_visible (GTK_WIDGET (self->problem_label), problem != NULL);
   gtk_label_set_text (self->problem_label, problem != NULL ? problem : "");
-  if (problem != NULL && !empty_prompt)
+  if (problem != NULL && !empty_prompt && !waiting)
     {
       gtk_widget_add_css_class (GTK_WIDGET (self->problem_label), "error");
       gtk_widget_remove_css_class (GTK_WIDGET (self->problem_label), "dim-label");
@@ -450,6 +458,7 @@ easel_create_panel_dispose (GObject *object)
   g_clear_signal_handler (&self->profile_changed_id, self->profile);
   if (self->profile_row != NULL)
     adw_combo_row_set_model (self->profile_row, NULL);
+  easel_create_panel_dispose_mask (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), EASEL_TYPE_CREATE_PANEL);
   g_clear_object (&self->profile);
   g_clear_object (&self->store);
@@ -524,6 +533,8 @@ easel_create_panel_class_init (EaselCreatePanelClass *klass)
   signals[SIGNAL_GENERATE] =
     g_signal_new ("generate", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
+
+  easel_create_panel_class_init_mask (object_class);
 
   gtk_widget_class_install_action (widget_class, "panel.generate", NULL, generate_action);
 
@@ -618,6 +629,7 @@ easel_create_panel_init (EaselCreatePanel *self)
                             G_CALLBACK (easel_create_panel_check), self);
   g_signal_connect_swapped (self->reference_tray, "refused",
                             G_CALLBACK (on_reference_refused), self);
+  easel_create_panel_init_mask (self);
 }
 
 GtkWidget *

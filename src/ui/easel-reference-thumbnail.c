@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "easel-reference-thumbnail.h"
@@ -27,11 +29,14 @@ struct _EaselReferenceThumbnail
   guint           position;
   guint           n_references;
   GtkWidget      *menu;
+  char           *mask_problem;   /* why no mask can be painted here, or NULL */
+  gboolean        has_mask;
 
   /* Template widgets */
   GtkOverlay     *overlay;
   GtkStack       *stack;
   GtkPicture     *picture;
+  GtkPicture     *mask_picture;
   GtkButton      *remove_button;
   GtkButton      *mask_button;
   GMenuModel     *context_menu;
@@ -42,10 +47,23 @@ G_DEFINE_FINAL_TYPE (EaselReferenceThumbnail, easel_reference_thumbnail, GTK_TYP
 enum {
   MOVE,
   REMOVE,
+  MASK_ACTION,
+  MASK_DROP,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
+
+/* GTK 4.8 queries tooltips again on every set, even of the same text,
+ * and a query racing a closing window trips over its gone surface: only
+ * a change is set. */
+static void
+set_tooltip (GtkWidget  *widget,
+             const char *text)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
+    gtk_widget_set_tooltip_text (widget, text);
+}
 
 static void
 update_tooltip (EaselReferenceThumbnail *self)
@@ -58,11 +76,56 @@ update_tooltip (EaselReferenceThumbnail *self)
   else
     tooltip = g_strdup (self->name);
 
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
+  set_tooltip (GTK_WIDGET (self), tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  self->problem ? self->problem : "",
+                                  self->problem ? self->problem
+                                  : self->has_mask ? _("Mask set") : "",
                                   -1);
+}
+
+/* The Mask button and its menu items: only on the first reference, and
+ * only where a mask can be painted; a mask already set can always be
+ * removed, even when a new gateway would not take it. */
+static void
+update_mask (EaselReferenceThumbnail *self)
+{
+  gboolean first = self->position == 0;
+  gboolean available = first && self->mask_problem == NULL;
+  GtkWidget *button = GTK_WIDGET (self->mask_button);
+
+  gtk_widget_set_visible (button, first);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reference.edit-mask", available);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reference.paste-mask", available);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reference.remove-mask",
+                                 first && self->has_mask);
+
+  /* Translators: on the first reference when a mask is set; keep it short,
+   * it sits on a 72 px tile. */
+  gtk_button_set_label (self->mask_button, self->has_mask ? _("Edit Mask") : _("Mask"));
+  if (self->has_mask)
+    gtk_widget_add_css_class (button, "mask-set");
+  else
+    gtk_widget_remove_css_class (button, "mask-set");
+
+  if (self->mask_problem != NULL)
+    set_tooltip (button, self->mask_problem);
+  else if (self->has_mask)
+    set_tooltip (button, _("Edit the mask: the area of this image to redraw. Drop a PNG here "
+                           "to use its transparency instead."));
+  else
+    set_tooltip (button, _("Paint a mask: the area of this image to redraw. Drop a PNG here to "
+                           "use its transparency."));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  self->mask_problem ? self->mask_problem
+                                  : self->has_mask ? _("Mask set") : "",
+                                  -1);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->mask_picture),
+                          first && self->has_mask &&
+                          gtk_picture_get_paintable (self->mask_picture) != NULL &&
+                          g_strcmp0 (gtk_stack_get_visible_child_name (self->stack),
+                                     "picture") == 0);
 }
 
 /* "Left" and "Right" are what the user sees: in a right-to-left locale the
@@ -103,6 +166,31 @@ on_remove_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   g_signal_emit (widget, signals[REMOVE], 0);
+}
+
+static void
+on_mask_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  /* "reference.edit-mask" → "edit", and so on. */
+  g_autofree char *name = g_strndup (action_name + strlen ("reference."),
+                                     strlen (action_name) - strlen ("reference.")
+                                     - strlen ("-mask"));
+
+  g_signal_emit (widget, signals[MASK_ACTION], 0, name);
+}
+
+/* The Mask button is the mask's slot: an image dropped on it becomes the
+ * mask instead of another reference. */
+static gboolean
+on_mask_drop (GtkDropTarget           *target,
+              const GValue            *value,
+              double                   x,
+              double                   y,
+              EaselReferenceThumbnail *self)
+{
+  return easel_reference_thumbnail_drop_mask_value (self, value);
 }
 
 static void
@@ -218,6 +306,7 @@ easel_reference_thumbnail_finalize (GObject *object)
   g_free (self->name);
   g_free (self->label);
   g_free (self->problem);
+  g_free (self->mask_problem);
 
   G_OBJECT_CLASS (easel_reference_thumbnail_parent_class)->finalize (object);
 }
@@ -250,11 +339,29 @@ easel_reference_thumbnail_class_init (EaselReferenceThumbnailClass *klass)
                                 NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
   signals[REMOVE] = g_signal_new ("remove", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * EaselReferenceThumbnail::mask-action:
+   * @name: "edit", "paste" or "remove"
+   */
+  signals[MASK_ACTION] = g_signal_new ("mask-action", G_TYPE_FROM_CLASS (klass),
+                                       G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                                       G_TYPE_STRING);
+  /**
+   * EaselReferenceThumbnail::mask-drop:
+   * @value: what was dropped on the Mask button: a #GdkFileList, a #GFile
+   *   or a #GdkTexture
+   */
+  signals[MASK_DROP] = g_signal_new ("mask-drop", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                     0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                                     G_TYPE_VALUE | G_SIGNAL_TYPE_STATIC_SCOPE);
 
   gtk_widget_class_install_action (widget_class, "reference.move-left", NULL, on_move_action);
   gtk_widget_class_install_action (widget_class, "reference.move-right", NULL, on_move_action);
   gtk_widget_class_install_action (widget_class, "reference.remove", NULL, on_remove_action);
   gtk_widget_class_install_action (widget_class, "reference.menu", NULL, on_menu_action);
+  gtk_widget_class_install_action (widget_class, "reference.edit-mask", NULL, on_mask_action);
+  gtk_widget_class_install_action (widget_class, "reference.paste-mask", NULL, on_mask_action);
+  gtk_widget_class_install_action (widget_class, "reference.remove-mask", NULL, on_mask_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
                                        "reference.move-left", NULL);
@@ -283,6 +390,7 @@ easel_reference_thumbnail_class_init (EaselReferenceThumbnailClass *klass)
   BIND (overlay);
   BIND (stack);
   BIND (picture);
+  BIND (mask_picture);
   BIND (remove_button);
   BIND (mask_button);
   BIND (context_menu);
@@ -293,8 +401,15 @@ static void
 easel_reference_thumbnail_init (EaselReferenceThumbnail *self)
 {
   GtkGesture *click, *long_press;
+  GtkDropTarget *mask_target;
+  GType mask_types[] = { GDK_TYPE_FILE_LIST, G_TYPE_FILE, GDK_TYPE_TEXTURE };
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  mask_target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
+  gtk_drop_target_set_gtypes (mask_target, mask_types, G_N_ELEMENTS (mask_types));
+  g_signal_connect (mask_target, "drop", G_CALLBACK (on_mask_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->mask_button), GTK_EVENT_CONTROLLER (mask_target));
 
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
@@ -406,8 +521,8 @@ easel_reference_thumbnail_set_position (EaselReferenceThumbnail *self,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
 
   /* The mask applies to the first reference, so its button lives there. */
-  gtk_widget_set_visible (GTK_WIDGET (self->mask_button), position == 0);
-
+  update_mask (self);
+  update_tooltip (self);
   update_actions (self);
 }
 
@@ -434,6 +549,7 @@ easel_reference_thumbnail_set_preview (EaselReferenceThumbnail *self,
 
   gtk_picture_set_paintable (self->picture, GDK_PAINTABLE (preview));
   gtk_stack_set_visible_child_name (self->stack, preview ? "picture" : "none");
+  update_mask (self);
 }
 
 void
@@ -467,4 +583,84 @@ easel_reference_thumbnail_get_mask_button (EaselReferenceThumbnail *self)
 {
   g_return_val_if_fail (EASEL_IS_REFERENCE_THUMBNAIL (self), NULL);
   return GTK_WIDGET (self->mask_button);
+}
+
+/**
+ * easel_reference_thumbnail_set_mask:
+ * @self: a thumbnail
+ * @problem: (nullable): why no mask can be painted on this reference (for
+ *   the Mask button's tooltip), or %NULL when one can
+ * @has_mask: whether a mask is set
+ * @overlay: (nullable): the painted region, tinted, at the preview's shape
+ *
+ * Only the first reference shows any of it.
+ */
+void
+easel_reference_thumbnail_set_mask (EaselReferenceThumbnail *self,
+                                    const char              *problem,
+                                    gboolean                 has_mask,
+                                    GdkTexture              *overlay)
+{
+  g_return_if_fail (EASEL_IS_REFERENCE_THUMBNAIL (self));
+  g_return_if_fail (overlay == NULL || GDK_IS_TEXTURE (overlay));
+
+  has_mask = !!has_mask;
+  if (g_strcmp0 (self->mask_problem, problem) != 0)
+    {
+      g_free (self->mask_problem);
+      self->mask_problem = g_strdup (problem);
+    }
+  if (gtk_picture_get_paintable (self->mask_picture) != GDK_PAINTABLE (overlay))
+    gtk_picture_set_paintable (self->mask_picture, GDK_PAINTABLE (overlay));
+  if (self->has_mask != has_mask)
+    {
+      self->has_mask = has_mask;
+      update_tooltip (self);
+    }
+  update_mask (self);
+}
+
+gboolean
+easel_reference_thumbnail_get_has_mask (EaselReferenceThumbnail *self)
+{
+  g_return_val_if_fail (EASEL_IS_REFERENCE_THUMBNAIL (self), FALSE);
+  return self->has_mask;
+}
+
+const char *
+easel_reference_thumbnail_get_mask_problem (EaselReferenceThumbnail *self)
+{
+  g_return_val_if_fail (EASEL_IS_REFERENCE_THUMBNAIL (self), NULL);
+  return self->mask_problem;
+}
+
+GtkWidget *
+easel_reference_thumbnail_get_mask_picture (EaselReferenceThumbnail *self)
+{
+  g_return_val_if_fail (EASEL_IS_REFERENCE_THUMBNAIL (self), NULL);
+  return GTK_WIDGET (self->mask_picture);
+}
+
+/**
+ * easel_reference_thumbnail_drop_mask_value:
+ * @self: a thumbnail
+ * @value: what was dropped on the Mask button
+ *
+ * The Mask button's drop handler, public so tests can drive it.
+ *
+ * Returns: whether it was taken: only the first reference, where a mask
+ *   can be painted, takes a mask
+ */
+gboolean
+easel_reference_thumbnail_drop_mask_value (EaselReferenceThumbnail *self,
+                                           const GValue            *value)
+{
+  g_return_val_if_fail (EASEL_IS_REFERENCE_THUMBNAIL (self), FALSE);
+  g_return_val_if_fail (G_IS_VALUE (value), FALSE);
+
+  if (self->position != 0 || self->mask_problem != NULL)
+    return FALSE;
+
+  g_signal_emit (self, signals[MASK_DROP], 0, value);
+  return TRUE;
 }

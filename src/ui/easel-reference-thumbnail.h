@@ -20,11 +20,15 @@ G_BEGIN_DECLS
 
 /* Private to EaselReferenceTray: a focusable 72×72 tile showing a preview
  * (or, for an https:// reference, a link icon and the host), a remove
- * button, and on the first reference the Mask button. Its actions
+ * button, and on the first reference the Mask button ("Edit Mask" and the
+ * painted region tinted over the preview once a mask is set). Its actions
  * reference.move-left, reference.move-right and reference.remove (also
  * Alt+Left, Alt+Right, Delete and a context menu) are turned into the
- * signals "move" (int offset: -1 or +1 in list order) and "remove"; the
- * tray does the rest. */
+ * signals "move" (int offset: -1 or +1 in list order) and "remove";
+ * reference.edit-mask (the Mask button), reference.paste-mask and
+ * reference.remove-mask into "mask-action" ("edit", "paste", "remove"),
+ * and an image dropped on the Mask button into "mask-drop" (const GValue *:
+ * a GdkFileList, a GFile or a GdkTexture). The tray does the rest. */
 G_DECLARE_FINAL_TYPE (EaselReferenceThumbnail, easel_reference_thumbnail,
                       EASEL, REFERENCE_THUMBNAIL, GtkWidget)
 
@@ -46,6 +50,19 @@ void            easel_reference_thumbnail_set_problem   (EaselReferenceThumbnail
                                                          const char              *problem);
 const char     *easel_reference_thumbnail_get_problem   (EaselReferenceThumbnail *self);
 GtkWidget      *easel_reference_thumbnail_get_mask_button (EaselReferenceThumbnail *self);
+/* On the first reference: why no mask can be painted (the Mask button's
+ * tooltip; NULL when one can), whether one is set, and the painted region
+ * tinted at the preview's shape (nullable). */
+void            easel_reference_thumbnail_set_mask      (EaselReferenceThumbnail *self,
+                                                         const char              *problem,
+                                                         gboolean                 has_mask,
+                                                         GdkTexture              *overlay);
+gboolean        easel_reference_thumbnail_get_has_mask  (EaselReferenceThumbnail *self);
+const char     *easel_reference_thumbnail_get_mask_problem (EaselReferenceThumbnail *self);
+GtkWidget      *easel_reference_thumbnail_get_mask_picture (EaselReferenceThumbnail *self);
+/* The Mask button's drop handler, public so tests can drive it. */
+gboolean        easel_reference_thumbnail_drop_mask_value (EaselReferenceThumbnail *self,
+                                                           const GValue            *value);
 void            easel_reference_thumbnail_popup_menu    (EaselReferenceThumbnail *self,
                                                          double                   x,
                                                          double                   y);

@@ -153,6 +153,12 @@ easel_reference_tray_update_view (EaselReferenceTray *self)
       easel_reference_thumbnail_set_problem (entry->thumbnail,
                                              problem ? problem : i >= self->max_references
                                                                  ? limit : NULL);
+      if (i == 0)
+        easel_reference_thumbnail_set_mask (entry->thumbnail,
+                                            easel_reference_tray_get_mask_problem (self),
+                                            self->has_mask, self->mask_overlay);
+      else
+        easel_reference_thumbnail_set_mask (entry->thumbnail, NULL, FALSE, NULL);
     }
 
   if (self->max_references == 0 || self->reference_forms == 0)
@@ -167,6 +173,38 @@ easel_reference_tray_update_view (EaselReferenceTray *self)
   /* Files make no sense to a gateway that takes links only. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "tray.add-files",
                                  self->max_references > 0 && (self->reference_forms & LOCAL_FORMS));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "tray.paste-mask",
+                                 easel_reference_tray_get_mask_problem (self) == NULL);
+}
+
+/**
+ * easel_reference_tray_get_mask_problem:
+ * @self: a tray
+ *
+ * Returns: (nullable): why no mask can be painted now (the gateway takes
+ *   none, there is no first reference, or it is a link), or %NULL
+ */
+const char *
+easel_reference_tray_get_mask_problem (EaselReferenceTray *self)
+{
+  const EaselProfileLimits *limits;
+  EaselReferenceEntry *first;
+
+  g_return_val_if_fail (EASEL_IS_REFERENCE_TRAY (self), NULL);
+
+  limits = self->profile != NULL ? easel_profile_get_limits (self->profile) : NULL;
+  if (limits != NULL && !limits->supports_mask)
+    return _("This gateway does not take a mask");
+  if (self->entries->len == 0)
+    return _("Add the image to edit first: a mask applies to the first reference");
+
+  /* The mask is painted over the image at its own size, so Easel must
+   * have its pixels; it never downloads other people's links. */
+  first = g_ptr_array_index (self->entries, 0);
+  if (easel_reference_get_kind (first->reference) == EASEL_REFERENCE_URL)
+    return _("A mask needs a local image as the first reference; this one is a link");
+
+  return NULL;
 }
 
 static void
@@ -214,6 +252,25 @@ on_thumbnail_move (EaselReferenceThumbnail *thumbnail,
 
   if (from != G_MAXUINT && to >= 0 && to < (int) self->entries->len)
     easel_reference_tray_move (self, from, to);
+}
+
+/* Only the first reference carries the mask. */
+static void
+on_thumbnail_mask_action (EaselReferenceThumbnail *thumbnail,
+                          const char              *name,
+                          EaselReferenceTray      *self)
+{
+  if (find_entry (self, thumbnail) == 0)
+    g_signal_emit_by_name (self, "mask-action", name);
+}
+
+static void
+on_thumbnail_mask_drop (EaselReferenceThumbnail *thumbnail,
+                        const GValue            *value,
+                        EaselReferenceTray      *self)
+{
+  if (find_entry (self, thumbnail) == 0)
+    g_signal_emit_by_name (self, "mask-drop", value);
 }
 
 static void
@@ -281,6 +338,8 @@ easel_reference_tray_insert (EaselReferenceTray  *self,
   entry->thumbnail = EASEL_REFERENCE_THUMBNAIL (easel_reference_thumbnail_new (reference));
   g_signal_connect (entry->thumbnail, "move", G_CALLBACK (on_thumbnail_move), self);
   g_signal_connect (entry->thumbnail, "remove", G_CALLBACK (on_thumbnail_remove), self);
+  g_signal_connect (entry->thumbnail, "mask-action", G_CALLBACK (on_thumbnail_mask_action), self);
+  g_signal_connect (entry->thumbnail, "mask-drop", G_CALLBACK (on_thumbnail_mask_drop), self);
   easel_reference_tray_attach_drag (self, entry->thumbnail);
 
   sibling = position == 0

@@ -29,6 +29,8 @@ struct _EaselReferenceTray
   guint                 max_references;
   guint                 reference_forms;
   guint                 n_pending;        /* previews, encodings and reads under way */
+  gboolean              has_mask;         /* the first reference has a mask (the panel's) */
+  GdkTexture           *mask_overlay;     /* its painted region, tinted; nullable */
 #if !GTK_CHECK_VERSION (4, 10, 0)
   GtkFileChooserNative *chooser;
 #endif

@@ -34,6 +34,8 @@ static GParamSpec *properties[N_PROPS];
 enum {
   CHANGED,
   REFUSED,
+  MASK_ACTION,
+  MASK_DROP,
   N_SIGNALS
 };
 
@@ -73,6 +75,14 @@ add_files_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   easel_reference_tray_choose_files (EASEL_REFERENCE_TRAY (widget));
+}
+
+static void
+paste_mask_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  g_signal_emit (widget, signals[MASK_ACTION], 0, "paste");
 }
 
 static void
@@ -118,6 +128,7 @@ easel_reference_tray_finalize (GObject *object)
 
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->mask_overlay);
 
   G_OBJECT_CLASS (easel_reference_tray_parent_class)->finalize (object);
 }
@@ -199,9 +210,27 @@ easel_reference_tray_class_init (EaselReferenceTrayClass *klass)
    */
   signals[REFUSED] = g_signal_new ("refused", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                    NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /**
+   * EaselReferenceTray::mask-action:
+   * @name: "edit" (the Mask button), "paste" (Paste as Mask) or "remove"
+   *
+   * Asked for on the first reference; the mask is not the tray's.
+   */
+  signals[MASK_ACTION] = g_signal_new ("mask-action", G_TYPE_FROM_CLASS (klass),
+                                       G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                                       G_TYPE_STRING);
+  /**
+   * EaselReferenceTray::mask-drop:
+   * @value: a #GdkFileList, a #GFile or a #GdkTexture dropped on the Mask
+   *   button of the first reference
+   */
+  signals[MASK_DROP] = g_signal_new ("mask-drop", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                     0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                                     G_TYPE_VALUE | G_SIGNAL_TYPE_STATIC_SCOPE);
 
   gtk_widget_class_install_action (widget_class, "tray.add-files", NULL, add_files_action);
   gtk_widget_class_install_action (widget_class, "tray.paste", NULL, paste_action);
+  gtk_widget_class_install_action (widget_class, "tray.paste-mask", NULL, paste_mask_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK,
                                        "tray.paste", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Insert, GDK_SHIFT_MASK,
@@ -345,6 +374,72 @@ easel_reference_tray_add (EaselReferenceTray  *self,
 
   easel_reference_tray_announce (self, old_n);
   return TRUE;
+}
+
+/**
+ * easel_reference_tray_replace:
+ * @self: a tray
+ * @position: a reference's position
+ * @reference: what takes its place
+ * @error: why @reference was refused
+ *
+ * Puts @reference where the one at @position was, in one change (the mask
+ * editor's Replace Image). Checked as easel_reference_tray_add() checks.
+ *
+ * Returns: whether it was taken; when not, nothing changed
+ */
+gboolean
+easel_reference_tray_replace (EaselReferenceTray  *self,
+                              guint                position,
+                              EaselReference      *reference,
+                              GError             **error)
+{
+  EaselReferenceEntry *entry;
+  g_autoptr(EaselReference) old = NULL;
+
+  g_return_val_if_fail (EASEL_IS_REFERENCE_TRAY (self), FALSE);
+  g_return_val_if_fail (position < self->entries->len, FALSE);
+  g_return_val_if_fail (reference != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  entry = g_ptr_array_index (self->entries, position);
+  old = easel_reference_ref (entry->reference);
+  easel_reference_tray_remove_entry (self, position);
+  if (!easel_reference_tray_insert (self, reference, position, TRUE, error))
+    {
+      /* Put back as it was, unchecked: it was there already. */
+      easel_reference_tray_insert (self, old, position, FALSE, NULL);
+      easel_reference_tray_update_view (self);
+      return FALSE;
+    }
+
+  easel_reference_tray_announce (self, self->entries->len);
+  return TRUE;
+}
+
+/**
+ * easel_reference_tray_set_mask:
+ * @self: a tray
+ * @has_mask: whether the first reference has a mask
+ * @overlay: (nullable): its painted region, tinted, at the preview's shape
+ *
+ * Shows the mask on the first reference: "Edit Mask", the tint over the
+ * preview, "Mask set" for assistive technologies.
+ */
+void
+easel_reference_tray_set_mask (EaselReferenceTray *self,
+                               gboolean            has_mask,
+                               GdkTexture         *overlay)
+{
+  g_return_if_fail (EASEL_IS_REFERENCE_TRAY (self));
+  g_return_if_fail (overlay == NULL || GDK_IS_TEXTURE (overlay));
+
+  self->has_mask = !!has_mask;
+  g_set_object (&self->mask_overlay, overlay);
+  if (self->entries->len > 0)
+    easel_reference_thumbnail_set_mask (easel_reference_tray_get_thumbnail (self, 0),
+                                        easel_reference_tray_get_mask_problem (self),
+                                        self->has_mask, self->mask_overlay);
 }
 
 void

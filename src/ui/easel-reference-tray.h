@@ -27,8 +27,12 @@ G_BEGIN_DECLS
  *    GtkFileChooserNative), several files at once.
  * Each thumbnail has a menu and keys for Move Left/Right (Alt+Left/Right),
  * Remove (Delete); thumbnails can also be dragged to reorder. The first
- * reference carries the mask: until the mask editor exists its Mask button
- * is insensitive with a tooltip saying why.
+ * reference carries the mask, which the tray only shows: its Mask button
+ * (insensitive with a tooltip saying why where no mask can be painted:
+ * easel_reference_tray_get_mask_problem()), Paste as Mask and Remove Mask
+ * in its menu and Paste as Mask in the Add menu become "mask-action", and
+ * an image dropped on the Mask button "mask-drop"; the owner of the mask
+ * says what to show with easel_reference_tray_set_mask().
  *
  * What is refused, and why, is said through "refused" (a message for a
  * toast): not an image (PNG, JPEG or WebP), over 50 MB, over the profile's
@@ -38,7 +42,9 @@ G_BEGIN_DECLS
  * Properties: "profile" (EaselProfile, nullable), "n-references" (uint,
  * read-only), "max-references" (uint, read-only: the profile's limit).
  * Signals: "changed" (the list or its order changed), "refused" (const
- * char *message). */
+ * char *message), "mask-action" (const char *name: "edit", "paste",
+ * "remove"), "mask-drop" (const GValue *value: a GdkFileList, a GFile or a
+ * GdkTexture). */
 G_DECLARE_FINAL_TYPE (EaselReferenceTray, easel_reference_tray, EASEL, REFERENCE_TRAY, GtkWidget)
 
 GtkWidget    *easel_reference_tray_new              (void);
@@ -65,6 +71,12 @@ gboolean      easel_reference_tray_add              (EaselReferenceTray *self,
                                                      GError            **error);
 void          easel_reference_tray_remove           (EaselReferenceTray *self,
                                                      guint               position);
+/* Puts @reference in the place of the one at @position, as one change;
+ * checked as easel_reference_tray_add() checks (FALSE: nothing changed). */
+gboolean      easel_reference_tray_replace          (EaselReferenceTray *self,
+                                                     guint               position,
+                                                     EaselReference     *reference,
+                                                     GError            **error);
 void          easel_reference_tray_move             (EaselReferenceTray *self,
                                                      guint               from,
                                                      guint               to);
@@ -76,6 +88,15 @@ void          easel_reference_tray_paste            (EaselReferenceTray *self,
 /* Whether @clipboard holds something the tray would take (an image or
  * files; text only if it is an https:// URL — checked when read). */
 gboolean      easel_reference_tray_can_paste        (GdkClipboard       *clipboard);
+
+/* Why no mask can be painted now, or NULL: the gateway takes none, there
+ * is no first reference, or it is a link. */
+const char   *easel_reference_tray_get_mask_problem (EaselReferenceTray *self);
+/* What the first reference shows of its mask: "Edit Mask" and the
+ * painted region tinted over the preview (@overlay, nullable). */
+void          easel_reference_tray_set_mask         (EaselReferenceTray *self,
+                                                     gboolean            has_mask,
+                                                     GdkTexture         *overlay);
 
 /* The drop handler, public so tests can drive it with real values: a
  * GdkFileList, a GFile, a GdkTexture, or a string of URLs. */

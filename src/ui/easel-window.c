@@ -215,6 +215,14 @@ on_reference_refused (EaselWindow *self,
   easel_window_toast (self, message);
 }
 
+/* The panel's own toasts: the mask's, some with an Undo. */
+static void
+on_panel_toast (EaselWindow *self,
+                AdwToast    *toast)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (toast));
+}
+
 /* --- GObject --------------------------------------------------------------- */
 
 EaselCreatePanel *
@@ -269,6 +277,8 @@ easel_window_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (easel_create_panel_get_reference_tray (self->create_panel), "refused",
                            G_CALLBACK (on_reference_refused), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->create_panel, "add-toast", G_CALLBACK (on_panel_toast), self,
+                           G_CONNECT_SWAPPED);
 
   g_signal_connect_object (easel_profile_store_get_profiles (store), "items-changed",
                            G_CALLBACK (update_pages), self, G_CONNECT_SWAPPED);
