@@ -154,12 +154,20 @@ easel_test_render_widget (GtkWidget *widget)
   g_autoptr(GskRenderNode) node = NULL;
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
+  graphene_rect_t bounds;
   GskRenderer *renderer;
 
   g_assert_cmpint (width, >, 0);
   g_assert_cmpint (height, >, 0);
 
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  /* A widget's paintable is as large as its bounds, which for a window
+   * include the margin around it for the shadow; snapshotting it at the
+   * widget's size would scale the picture down a little and blur it.
+   * Drawn at its own size and cut to the widget, it is the screen, pixel
+   * for pixel. */
+  if (!gtk_widget_compute_bounds (widget, widget, &bounds))
+    graphene_rect_init (&bounds, 0, 0, width, height);
+  gdk_paintable_snapshot (paintable, snapshot, bounds.size.width, bounds.size.height);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   g_assert_nonnull (node);
 
@@ -167,7 +175,8 @@ easel_test_render_widget (GtkWidget *widget)
   g_assert_nonnull (renderer);
 
   return gsk_renderer_render_texture (renderer, node,
-                                      &GRAPHENE_RECT_INIT (0, 0, width, height));
+                                      &GRAPHENE_RECT_INIT (-bounds.origin.x, -bounds.origin.y,
+                                                           width, height));
 }
 
 /**

@@ -779,6 +779,75 @@ test_render_tiles (Fixture       *f,
       g_clear_pointer (&p, pixels_free);
     }
 
+  /* The overlay's tiles meet without a seam too: a mask painted all over
+   * is white everywhere, at zooms that draw the full-size overlay. */
+  {
+    static const double overlay_zooms[] = { 0.7, 0.79, 127.0 / 128, 1.0, 2.5 };
+
+    easel_mask_fill (f->mask);
+    for (guint i = 0; i < G_N_ELEMENTS (overlay_zooms); i++)
+      {
+        graphene_rect_t rect;
+        int left, top, right, bottom;
+
+        easel_mask_canvas_zoom_at (f->canvas, overlay_zooms[i], VIEW_WIDTH / 3.0 + 0.3,
+                                   VIEW_HEIGHT / 3.0 + 0.6);
+        easel_viewport_get_image_rect (&f->canvas->viewport, &rect);
+        left = MAX (0, (int) ceil (rect.origin.x));
+        top = MAX (0, (int) ceil (rect.origin.y));
+        right = MIN (VIEW_WIDTH, (int) floor (rect.origin.x + rect.size.width));
+        bottom = MIN (VIEW_HEIGHT, (int) floor (rect.origin.y + rect.size.height));
+
+        p = render (f);
+        for (int y = top; y < bottom; y++)
+          for (int x = left; x < right; x++)
+            if (rgb_at (p, x, y) != 0xffffff)
+              assert_rgb (p, x, y, 0xffffff);
+        g_clear_pointer (&p, pixels_free);
+      }
+    easel_mask_clear (f->mask);
+  }
+
+  /* Strokes drawn while shown rebuild exactly the tiles they touch: at
+   * 1:1 every screen pixel shows its mask pixel, painted or not. */
+  {
+    graphene_rect_t rect;
+
+    easel_mask_canvas_zoom_at (f->canvas, 1.0, VIEW_WIDTH / 2.0, VIEW_HEIGHT / 2.0);
+    p = render (f);
+    g_clear_pointer (&p, pixels_free);
+    easel_viewport_get_image_rect (&f->canvas->viewport, &rect);
+    for (int k = 0; k < 6; k++)
+      {
+        double cx = -rect.origin.x + 100 + k * 61.3, cy = -rect.origin.y + 150 + k * 37.7;
+
+        easel_mask_begin_stroke (f->mask, EASEL_MASK_TOOL_BRUSH, 90 + 7 * k, 1.0);
+        easel_mask_stroke_to (f->mask, cx, cy, NULL);
+        easel_mask_stroke_to (f->mask, cx + 173.1, cy + 29.4, NULL);
+        easel_mask_end_stroke (f->mask);
+        p = render (f);
+        g_clear_pointer (&p, pixels_free);
+      }
+    p = render (f);
+    for (int y = 0; y < VIEW_HEIGHT; y++)
+      for (int x = 0; x < VIEW_WIDTH; x++)
+        {
+          double ix, iy;
+          guint8 value;
+
+          easel_mask_canvas_widget_to_image (f->canvas, x + 0.5, y + 0.5, &ix, &iy);
+          if (ix < 0 || iy < 0 || ix >= 3840 || iy >= 2160)
+            continue;
+          value = easel_mask_get_value (f->mask, (guint) ix, (guint) iy);
+          if (value == 255 && rgb_at (p, x, y) != 0xffffff)
+            assert_rgb (p, x, y, 0xffffff);
+          if (value == 0 && rgb_at (p, x, y) != 0x808080)
+            assert_rgb (p, x, y, 0x808080);
+        }
+    g_clear_pointer (&p, pixels_free);
+    easel_mask_clear (f->mask);
+  }
+
   /* A 4K mask painted on its left half, at fit (level 2): white left, grey
    * right, with the edge where the mask has it (one screen pixel is six
    * mask pixels). */
