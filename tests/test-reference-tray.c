@@ -1116,7 +1116,10 @@ test_move_remove (void)
     easel_test_wait_for_frame (menu);
     item = gtk_widget_get_ancestor (find_labelled (menu, "Remove"),
                                     g_type_from_name ("GtkModelButton"));
+    /* Removing the tile from its own menu frees the menu with it. */
+    g_object_add_weak_pointer (G_OBJECT (menu), (gpointer *) &menu);
     g_signal_emit_by_name (item, "clicked");
+    g_assert_null (menu);
   }
   assert_locations (&t, "a.png c.png");
   for (int i = 0; i < 20; i++)

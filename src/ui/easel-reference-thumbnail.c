@@ -204,6 +204,24 @@ on_menu_action (GtkWidget  *widget,
                                         gtk_widget_get_height (widget) / 2.0);
 }
 
+/* Focus goes back to the tile as soon as its menu closes, rather than on
+ * the window's next frame as GTK would do it. GTK 4.8 keeps the closed
+ * menu in a one-slot "move focus away from" reference until that frame;
+ * when Remove in the menu takes the tile away first, the tile overwrites
+ * that slot and the menu's reference is never dropped, so every removal
+ * from the menu would leak a popover (one that also keeps GTK's pending
+ * tooltip pointed at a native without a surface). */
+static void
+on_menu_closed (EaselReferenceThumbnail *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus != NULL && self->menu != NULL &&
+      (focus == self->menu || gtk_widget_is_ancestor (focus, self->menu)))
+    gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
 void
 easel_reference_thumbnail_popup_menu (EaselReferenceThumbnail *self,
                                       double                   x,
@@ -217,6 +235,7 @@ easel_reference_thumbnail_popup_menu (EaselReferenceThumbnail *self,
       gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
       gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
       gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
+      g_signal_connect_swapped (self->menu, "closed", G_CALLBACK (on_menu_closed), self);
     }
 
   gtk_popover_set_pointing_to (GTK_POPOVER (self->menu),
