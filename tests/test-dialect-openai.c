@@ -656,6 +656,51 @@ test_parse_bad_answers (void)
     }
 }
 
+/* Found by fuzz-dialect: what the gateway sends is shown in messages, and
+ * easel-cli prints them on a terminal, so its control characters become
+ * spaces and its words are cut at 500 characters, in every message that
+ * quotes it: the Content-Type, json-glib's complaint (which quotes the
+ * answer), an error body. */
+static void
+test_parse_gateway_text_clipped (void)
+{
+  g_autoptr(EaselProfile) profile = apiyi_profile ();
+  g_autoptr(EaselRequest) request = easel_request_new ();
+  g_autofree char *long_words = g_strnfill (3000, 'w');
+  g_autofree char *long_body = g_strdup_printf ("{\"error\":{\"message\":\"%s\"}}", long_words);
+  g_autofree char *long_token = g_strdup_printf ("{\"data\": [\"%s\" 1]}", long_words);
+  const struct
+  {
+    guint status;
+    const char *content_type;
+    const char *body;
+  } cases[] = {
+    { 200, "text/ht\x1b]0;pwned\x07ml", "<html></html>" },
+    { 200, "application/json", "{\"a\" \"\x1b[31mred\x01\"}" },
+    { 200, "application/json", long_token },
+    { 500, "application/json", "{\"error\":{\"message\":\"\\u001b[2Jgone\\r\\nnext\"}}" },
+    { 400, "application/json", long_body },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(EaselOutcome) outcome = NULL;
+      g_autoptr(GError) error = NULL;
+
+      outcome = test_parse_submit (profile, request, cases[i].status, cases[i].content_type,
+                                   cases[i].body, &error);
+      g_assert_null (outcome);
+      g_assert_nonnull (error);
+      g_test_message ("case %u: %s", i, error->message);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+      for (const char *p = error->message; *p != '\0'; p++)
+        g_assert_true ((guchar) *p >= 0x20 || *p == '\n' || *p == '\t');
+      /* Easel's words, some 250 characters, and at most 500 of the
+       * gateway's with an ellipsis. */
+      g_assert_cmpint (g_utf8_strlen (error->message, -1), <=, 800);
+    }
+}
+
 /* Seed 002's error table, with OpenAI's error body. */
 static void
 test_parse_status_errors (void)
@@ -977,6 +1022,7 @@ main (int   argc,
   g_test_add_func ("/dialect/openai/parse/variants", test_parse_variants);
   g_test_add_func ("/dialect/openai/parse/bad-answers", test_parse_bad_answers);
   g_test_add_func ("/dialect/openai/parse/status-errors", test_parse_status_errors);
+  g_test_add_func ("/dialect/openai/parse/gateway-text-clipped", test_parse_gateway_text_clipped);
   g_test_add_func ("/dialect/openai/event/partial", test_event_partial);
   g_test_add_func ("/dialect/openai/event/edit-partial", test_event_edit_partial);
   g_test_add_func ("/dialect/openai/event/completed", test_event_completed);

@@ -227,7 +227,10 @@ icodeeasy_parse_submit (EaselProfile  *profile,
 
       outcome = easel_outcome_new (EASEL_OUTCOME_PENDING);
       outcome->remote_id = g_strdup (task_id);
-      outcome->remote_status = g_strdup (task_status ? task_status : "pending");
+      /* Whatever word it is, the job card shows it. */
+      outcome->remote_status = easel_error_clip_gateway_text (task_status);
+      if (outcome->remote_status == NULL)
+        outcome->remote_status = g_strdup ("pending");
       return g_steal_pointer (&outcome);
     }
 

@@ -54,9 +54,11 @@ set_not_json (GError       **error,
 
   if (content_type != NULL && strstr (content_type, "json") == NULL)
     {
-      media_type = g_strdup (content_type);
-      cut_at_semicolon (media_type);
-      g_strstrip (media_type);
+      g_autofree char *type = g_utf8_make_valid (content_type, -1);
+
+      /* A header is the gateway's text too: no control characters. */
+      cut_at_semicolon (type);
+      media_type = easel_error_clip_gateway_text (type);
     }
 
   if (media_type != NULL && *media_type != '\0')
@@ -65,9 +67,16 @@ set_not_json (GError       **error,
                  _("The gateway answered with %s instead of JSON. Check the profile’s "
                    "base URL: it may point to a web page rather than the API."), media_type);
   else
-    g_set_error (error, EASEL_ERROR, EASEL_ERROR_BAD_RESPONSE,
-                 /* Translators: %s is the JSON parser's explanation. */
-                 _("The gateway’s answer is not valid JSON: %s"), parse_error->message);
+    {
+      /* json-glib quotes the token it choked on: the gateway's bytes, as
+       * long and as strange as they came. */
+      g_autofree char *valid = g_utf8_make_valid (parse_error->message, -1);
+      g_autofree char *why = easel_error_clip_gateway_text (valid);
+
+      g_set_error (error, EASEL_ERROR, EASEL_ERROR_BAD_RESPONSE,
+                   /* Translators: %s is the JSON parser's explanation. */
+                   _("The gateway’s answer is not valid JSON: %s"), why ? why : "");
+    }
 }
 
 static JsonNode *
@@ -156,11 +165,12 @@ easel_dialect_set_no_images (GError     **error,
 {
   const char *what = _("The gateway answered without any image. Try again; if it happens "
                        "again, the gateway may have filtered the result.");
+  g_autofree char *words = easel_error_clip_gateway_text (gateway_message);
 
-  if (gateway_message != NULL && *gateway_message != '\0')
+  if (words != NULL)
     /* Translators: the first %s is Easel's explanation, the second what the gateway said. */
     g_set_error (error, EASEL_ERROR, EASEL_ERROR_BAD_RESPONSE, _("%s The gateway said: “%s”"),
-                 what, gateway_message);
+                 what, words);
   else
     g_set_error_literal (error, EASEL_ERROR, EASEL_ERROR_BAD_RESPONSE, what);
 }
@@ -169,9 +179,12 @@ void
 easel_dialect_set_unknown_status (GError     **error,
                                   const char  *status)
 {
+  g_autofree char *word = easel_error_clip_gateway_text (status);
+
   g_set_error (error, EASEL_ERROR, EASEL_ERROR_BAD_RESPONSE,
                /* Translators: %s is a job status word sent by the gateway. */
-               _("The gateway reported the job status “%s”, which Easel does not know."), status);
+               _("The gateway reported the job status “%s”, which Easel does not know."),
+               word ? word : "");
 }
 
 static JsonNode *
@@ -281,7 +294,7 @@ easel_dialect_json_bool (JsonObject *object,
 
 /* A job's or task's reason for failing, in whichever form the gateway
  * puts it: "error" as text (aizfw), error.message (yycode, OpenAI), or a
- * top-level "message". */
+ * top-level "message"; clipped like every gateway's words. */
 char *
 easel_dialect_error_text (JsonObject *object)
 {
@@ -293,10 +306,7 @@ easel_dialect_error_text (JsonObject *object)
   if (text == NULL)
     text = easel_dialect_json_string (object, "message");
 
-  if (text == NULL)
-    return NULL;
-
-  return g_strstrip (g_strdup (text));
+  return easel_error_clip_gateway_text (text);
 }
 
 void

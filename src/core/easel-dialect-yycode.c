@@ -271,7 +271,10 @@ parse_job (guint         status,
           return NULL;
         }
       outcome = easel_outcome_new (EASEL_OUTCOME_PENDING);
-      outcome->remote_status = g_strdup (job_status ? job_status : "pending");
+      /* Any word goes while pending is true; the job card shows it. */
+      outcome->remote_status = easel_error_clip_gateway_text (job_status);
+      if (outcome->remote_status == NULL)
+        outcome->remote_status = g_strdup ("pending");
     }
   else if (is_submit && job_id == NULL)
     {
