@@ -96,6 +96,41 @@ parse_json (const char  *data,
       return NULL;
     }
 
+  /* What json-glib 1.6 would leak memory on (for every such answer),
+   * crash on, or read to strings that are not UTF-8 is refused before it
+   * sees it. */
+  switch (easel_dialect_json_hazard (data, length))
+    {
+    case EASEL_JSON_HAZARD_SEVERAL_VALUES:
+      local_error = g_error_new_literal (JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE,
+                                         _("more follows the end of its first value"));
+      set_not_json (error, content_type, local_error);
+      return NULL;
+
+    case EASEL_JSON_HAZARD_BAD_ESCAPE:
+      local_error = g_error_new_literal (JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE,
+                                         _("a string holds a malformed \\u escape"));
+      set_not_json (error, content_type, local_error);
+      return NULL;
+
+    case EASEL_JSON_HAZARD_TOO_DEEP:
+      local_error = g_error_new (JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE,
+                                 _("its arrays and objects nest more than %d levels deep"),
+                                 EASEL_JSON_MAX_DEPTH);
+      set_not_json (error, content_type, local_error);
+      return NULL;
+
+    case EASEL_JSON_HAZARD_NOT_UTF8:
+      local_error = g_error_new_literal (JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE,
+                                         _("it is not UTF-8 text"));
+      set_not_json (error, content_type, local_error);
+      return NULL;
+
+    case EASEL_JSON_HAZARD_NONE:
+    default:
+      break;
+    }
+
   /* Big base64 strings go the fast way; json-glib alone reads the rest,
    * and whatever that way leaves to it. */
   root = easel_dialect_json_parse_lifting (data, length);
