@@ -282,8 +282,11 @@ easel_dialect_json_int (JsonObject *object,
   if (node == NULL)
     return FALSE;
 
+  /* Only within gint64 is the cast defined: json-glib reads 1e400 as inf
+   * and 1e300 as itself, and neither is a count. */
   number = json_node_get_double (node);
-  if (number != (double) (gint64) number)
+  if (!(number >= (double) G_MININT64 && number < -(double) G_MININT64) ||
+      number != (double) (gint64) number)
     return FALSE;
 
   *value = (gint64) number;
