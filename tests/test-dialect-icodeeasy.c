@@ -377,6 +377,9 @@ test_parse_submit_bad (void)
     { 202, "{\"status\":\"pending\"}", "task_id" },
     { 202, "{\"status\":\"pending\",\"task_id\":17}", "task_id" },
     { 202, "{\"status\":\"pending\",\"task_id\":\"\"}", "task_id" },
+    /* Found by fuzz-dialect: ".../tasks/.." would poll ".../images/". */
+    { 202, "{\"status\":\"pending\",\"task_id\":\"..\"}", "task_id" },
+    { 202, "{\"status\":\"pending\",\"task_id\":\".\"}", "task_id" },
     { 200, "{\"id\":\"x\",\"created\":1,\"data\":[]}", "without any image" },
     { 200, "{\"id\":\"x\",\"created\":1}", "without any image" },
     { 200, "{\"data\":[{\"url\":null}]}", "data[0]" },

@@ -273,6 +273,11 @@ test_parse_submit_bad (void)
       EASEL_ERROR_BAD_RESPONSE, "jobId" },
     { 200, "application/json", "{\"ok\":true,\"pending\":true,\"jobId\":\"\"}",
       EASEL_ERROR_BAD_RESPONSE, "jobId" },
+    /* Found by fuzz-dialect: ".../jobs/.." would poll ".../api/". */
+    { 200, "application/json", "{\"ok\":true,\"pending\":true,\"jobId\":\"..\"}",
+      EASEL_ERROR_BAD_RESPONSE, "jobId" },
+    { 200, "application/json", "{\"ok\":true,\"pending\":true,\"jobId\":\".\"}",
+      EASEL_ERROR_BAD_RESPONSE, "jobId" },
     { 200, "application/json", "{\"ok\":false,\"error\":{\"message\":\"prompt is required\"}}",
       EASEL_ERROR_REMOTE_FAILED, "prompt is required" },
     { 200, "application/json", "{\"ok\":true,\"pending\":true,\"jobId\":\"job_1",

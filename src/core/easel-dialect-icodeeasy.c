@@ -219,7 +219,7 @@ icodeeasy_parse_submit (EaselProfile  *profile,
       const char *task_status = easel_dialect_json_string (object, "status");
 
       task_id = easel_dialect_json_string (object, "task_id");
-      if (task_id == NULL || *task_id == '\0')
+      if (!easel_dialect_is_usable_id (task_id))
         {
           easel_dialect_set_missing (error, "task_id");
           return NULL;
@@ -330,7 +330,7 @@ icodeeasy_parse_poll (EaselProfile  *profile,
     }
 
   outcome->remote_status = g_strdup (task_status);
-  if (task_id != NULL && *task_id != '\0')
+  if (easel_dialect_is_usable_id (task_id))
     outcome->remote_id = g_strdup (task_id);
 
   return g_steal_pointer (&outcome);

@@ -24,6 +24,14 @@ easel_dialect_is_success (guint status)
   return status >= 200 && status < 300;
 }
 
+/* "." and ".." would be path steps in the poll URL, not a name; empty
+ * names nothing. */
+gboolean
+easel_dialect_is_usable_id (const char *id)
+{
+  return id != NULL && *id != '\0' && !g_str_equal (id, ".") && !g_str_equal (id, "..");
+}
+
 GError *
 easel_dialect_status_error (guint       status,
                             const char *content_type,
@@ -486,7 +494,7 @@ easel_dialect_parse_data (JsonObject  *root,
   easel_dialect_read_usage (root, outcome);
 
   id = easel_dialect_json_string (root, "id");
-  if (id != NULL && *id != '\0')
+  if (easel_dialect_is_usable_id (id))
     outcome->remote_id = g_strdup (id);
 
   return g_steal_pointer (&outcome);

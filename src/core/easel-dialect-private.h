@@ -47,6 +47,8 @@ gboolean      easel_dialect_compression_applies (EaselRequest      *request);
 
 /* Parsing. */
 gboolean      easel_dialect_is_success          (guint              status);
+/* Whether a gateway's job id can name the job in a poll URL. */
+gboolean      easel_dialect_is_usable_id        (const char        *id);
 GError       *easel_dialect_status_error        (guint              status,
                                                  const char        *content_type,
                                                  GBytes            *body);

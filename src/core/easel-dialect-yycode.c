@@ -242,7 +242,7 @@ parse_job (guint         status,
   object = json_node_get_object (root);
 
   job_id = easel_dialect_json_string (object, "jobId");
-  if (job_id != NULL && *job_id == '\0')
+  if (!easel_dialect_is_usable_id (job_id))
     job_id = NULL;
   job_status = easel_dialect_json_string (object, "status");
   easel_dialect_json_bool (object, "pending", &pending);
