@@ -14,10 +14,12 @@
 #     images) answers: each dialect's successes, jobs polled to the end,
 #     and every fault it can inject at submit and on polls, status line and
 #     headers included; openai's event streams;
-#   - hand-written stored requests, sizes and event streams.
+#   - hand-written stored requests, sizes and event streams;
+#   - small PNG masks, with and without alpha, scaled, damaged, too large.
 # File names are the SHA-1 of the content, as libFuzzer names its finds.
 # Inputs named regress-* are crashes the fuzzers found, added by hand and
-# kept when this runs again.
+# kept when this runs again. The mock's answers carry the time (job ids),
+# so a new run renames them all: commit only the targets that changed.
 
 import argparse
 import hashlib
@@ -25,10 +27,12 @@ import http.client
 import json
 import os
 import re
+import struct
 import subprocess
 import sys
 import time
 import urllib.parse
+import zlib
 
 # EaselDialectKind order; fuzz-dialect.c's selector byte.
 DIALECTS = ["openai", "icodeeasy", "yycode", "aizfw"]
@@ -423,6 +427,62 @@ def from_hand(corpus):
                headers=[("Content-Type", "text/html")])
 
 
+# --- mask PNGs -----------------------------------------------------------------
+
+
+def png_chunk(kind, data):
+    body = kind + data
+    return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body) & 0xffffffff)
+
+
+def png(width, height, color_type, rows, bit_depth=8, extra=b"", interlace=0):
+    """A PNG from raw scanlines (each already starting with its filter byte)."""
+    header = struct.pack(">IIBBBBB", width, height, bit_depth, color_type, 0, 0, interlace)
+    return (b"\x89PNG\r\n\x1a\n" + png_chunk(b"IHDR", header) + extra
+            + png_chunk(b"IDAT", zlib.compress(b"".join(rows), 9)) + png_chunk(b"IEND", b""))
+
+
+def rgba_rows(width, height, alpha):
+    return [b"\x00" + b"".join(bytes([x * 4 % 256, y * 8 % 256, 128, alpha(x, y)])
+                               for x in range(width)) for y in range(height)]
+
+
+def add_mask(corpus, width, height, data, raw_crcs=False):
+    # fuzz-mask-png.c's two parameter bytes: the first image's size.
+    first = ((width - 1) & 63) | (64 if raw_crcs else 0)
+    corpus.add("mask-png", bytes([first, (height - 1) & 63]) + data)
+
+
+def from_pngs(corpus):
+    half = lambda x, y: 0 if x < 4 else 255
+    hole = lambda x, y: 0 if (x, y) == (1, 1) else 255
+    soft = lambda x, y: (x * 37 + y * 11) % 256
+    masks = [
+        (8, 8, png(8, 8, 6, rgba_rows(8, 8, half))),                  # RGBA, half to redraw
+        (3, 3, png(3, 3, 6, rgba_rows(3, 3, hole))),                  # one transparent pixel
+        (16, 9, png(16, 9, 6, rgba_rows(16, 9, soft))),               # soft edges
+        (4, 4, png(8, 8, 6, rgba_rows(8, 8, half))),                  # scaled down
+        (12, 6, png(8, 8, 6, rgba_rows(8, 8, half))),                 # scaled, other shape
+        (8, 8, png(8, 8, 6, rgba_rows(8, 8, lambda x, y: 255))),      # all opaque: refused
+        (8, 8, png(8, 8, 6, rgba_rows(8, 8, lambda x, y: 0))),        # all to redraw
+        (8, 8, png(8, 8, 2, [b"\x00" + b"\x10\x20\x30" * 8] * 8)),     # RGB: no alpha
+        (8, 8, png(8, 8, 4, [b"\x00" + b"\x80\x00\x80\xff" * 4] * 8)),  # grey + alpha
+        (8, 8, png(8, 8, 3, [b"\x00" + bytes([x % 2 for x in range(8)])] * 8,
+                   extra=png_chunk(b"PLTE", b"\x00\x00\x00\xff\xff\xff")
+                   + png_chunk(b"tRNS", b"\x00\xff"))),                # palette, tRNS alpha
+        (8, 8, png(8, 8, 6, [b"\x00" + b"\x00\x00\x00\x00\x00\x00\x80\x00" * 8] * 8,
+                   bit_depth=16)),                                   # 16-bit RGBA
+        (8, 8, png(8, 8, 6, [b"\x01" + b"\x00\x00\x00\x40" * 8] * 8)),  # sub filter
+        (5, 5, png(5, 5, 6, rgba_rows(5, 5, soft), interlace=1)),     # Adam7
+        (8, 8, png(20000, 1, 6, rgba_rows(1, 1, half))),              # past the side cap
+        (8, 8, png(8, 8, 6, rgba_rows(8, 8, half))[:60]),            # cut short
+        (8, 8, b"\xff\xd8\xff\xe0" + b"\x00" * 16),                      # a JPEG's start
+    ]
+    for width, height, data in masks:
+        add_mask(corpus, width, height, data)
+    add_mask(corpus, 8, 8, png(8, 8, 6, rgba_rows(8, 8, half)), raw_crcs=True)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--seeds", required=True, help="the gateway documents")
@@ -432,7 +492,7 @@ def main():
 
     # Made inputs are named by their SHA-1 and made again; the regress-*
     # inputs (what the fuzzers found, kept by hand) stay.
-    for target in ("dialect", "sse", "size", "request", "json-lift"):
+    for target in ("dialect", "sse", "size", "request", "json-lift", "mask-png"):
         folder = os.path.join(args.out, target)
         for name in os.listdir(folder) if os.path.isdir(folder) else []:
             if re.fullmatch(r"[0-9a-f]{40}", name):
@@ -442,6 +502,7 @@ def main():
     from_seeds(corpus, args.seeds)
     from_mock(corpus, args.mock)
     from_hand(corpus)
+    from_pngs(corpus)
     for target in sorted(corpus.counts):
         print("%-10s %4d inputs" % (target, corpus.counts[target]))
 
