@@ -349,6 +349,20 @@ test_delays (void)
   easel_client_set_random (client, fixed_random, &zero);
   soup_message_headers_replace (headers, "retry-after", "soon");
   g_assert_cmpint (easel_client_retry_delay_ms (client, 1, headers), ==, 1000);
+
+  /* Found by fuzz-dialect: a wait too long for any integer was cast to
+   * one, which is undefined behaviour; it is simply too long. */
+  soup_message_headers_replace (headers, "retry-after", "1e300");
+  g_assert_cmpint (easel_client_retry_delay_ms (client, 0, headers), ==, -1);
+  soup_message_headers_replace (headers, "retry-after", "1e306");
+  g_assert_cmpint (easel_client_retry_delay_ms (client, 0, headers), ==, -1);
+  soup_message_headers_remove (headers, "retry-after");
+  soup_message_headers_replace (headers, "retry-after-ms", "1e300");
+  g_assert_cmpint (easel_client_retry_delay_ms (client, 0, headers), ==, -1);
+  soup_message_headers_replace (headers, "retry-after-ms", "120000.5");
+  g_assert_cmpint (easel_client_retry_delay_ms (client, 0, headers), ==, -1);
+  soup_message_headers_replace (headers, "retry-after-ms", "119999.5");
+  g_assert_cmpint (easel_client_retry_delay_ms (client, 0, headers), ==, 120000);
 }
 
 static void

@@ -278,6 +278,9 @@ test_parse_submit_bad (void)
       EASEL_ERROR_BAD_RESPONSE, "“id”" },
     { 200, "application/json", "{\"id\":7,\"status\":\"queued\"}", EASEL_ERROR_BAD_RESPONSE,
       "“id”" },
+    /* Found by fuzz-dialect: ".../result/.." would poll ".../v1/". */
+    { 200, "application/json", "{\"id\":\"..\",\"status\":\"queued\"}",
+      EASEL_ERROR_BAD_RESPONSE, "“id”" },
     { 200, "application/json", "{\"id\":\"" TASK_ID "\",\"object\":\"image\"}",
       EASEL_ERROR_BAD_RESPONSE, "status" },
     { 200, "application/json", "{\"id\":\"" TASK_ID "\",\"status\":\"paused\"}",

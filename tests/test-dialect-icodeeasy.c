@@ -377,6 +377,9 @@ test_parse_submit_bad (void)
     { 202, "{\"status\":\"pending\"}", "task_id" },
     { 202, "{\"status\":\"pending\",\"task_id\":17}", "task_id" },
     { 202, "{\"status\":\"pending\",\"task_id\":\"\"}", "task_id" },
+    /* Found by fuzz-dialect: ".../tasks/.." would poll ".../images/". */
+    { 202, "{\"status\":\"pending\",\"task_id\":\"..\"}", "task_id" },
+    { 202, "{\"status\":\"pending\",\"task_id\":\".\"}", "task_id" },
     { 200, "{\"id\":\"x\",\"created\":1,\"data\":[]}", "without any image" },
     { 200, "{\"id\":\"x\",\"created\":1}", "without any image" },
     { 200, "{\"data\":[{\"url\":null}]}", "data[0]" },
@@ -394,6 +397,35 @@ test_parse_submit_bad (void)
       g_assert_null (outcome);
       test_assert_error (error, EASEL_ERROR_BAD_RESPONSE, cases[i].fragment);
     }
+}
+
+/* Found by fuzz-dialect: the status word of a task being submitted is the
+ * gateway's free text, and the job card shows it ("Gateway says: …"). */
+static void
+test_parse_async_status_clipped (void)
+{
+  g_autoptr(EaselProfile) profile = icodeeasy_profile ();
+  g_autoptr(EaselRequest) request = easel_request_new ();
+  g_autofree char *word = g_strnfill (2000, 'q');
+  g_autofree char *body = g_strdup_printf ("{\"status\":\"%s\\r\\n\\u001b[2J\","
+                                           "\"task_id\":\"t-1\"}", word);
+  g_autoptr(EaselOutcome) outcome = NULL;
+  g_autoptr(GError) error = NULL;
+
+  outcome = test_parse_submit (profile, request, 202, "application/json", body, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (outcome->kind, ==, EASEL_OUTCOME_PENDING);
+  g_assert_cmpstr (outcome->remote_id, ==, "t-1");
+  g_assert_cmpint (g_utf8_strlen (outcome->remote_status, -1), ==, 501);
+  g_assert_true (g_str_has_suffix (outcome->remote_status, "q…"));
+  g_assert_null (strchr (outcome->remote_status, '\x1b'));
+  g_clear_pointer (&outcome, easel_outcome_free);
+
+  /* Blank words leave the document's "pending". */
+  outcome = test_parse_submit (profile, request, 202, "application/json",
+                               "{\"status\":\" \\t \",\"task_id\":\"t-2\"}", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (outcome->remote_status, ==, "pending");
 }
 
 /* The document's error body and statuses; failed requests are not billed. */
@@ -634,6 +666,7 @@ main (int   argc,
   g_test_add_func ("/dialect/icodeeasy/submit/sync-several", test_parse_sync_several);
   g_test_add_func ("/dialect/icodeeasy/submit/async", test_parse_async);
   g_test_add_func ("/dialect/icodeeasy/submit/bad", test_parse_submit_bad);
+  g_test_add_func ("/dialect/icodeeasy/submit/status-clipped", test_parse_async_status_clipped);
   g_test_add_func ("/dialect/icodeeasy/submit/errors", test_parse_submit_errors);
   g_test_add_func ("/dialect/icodeeasy/poll/build", test_build_poll);
   g_test_add_func ("/dialect/icodeeasy/poll/completed", test_parse_poll_completed);

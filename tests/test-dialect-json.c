@@ -9,7 +9,9 @@
 /* Every case compares easel_dialect_parse_body() with json-glib alone on
  * the same bytes: the same tree, member order included, or the same error
  * in json-glib's own words. Each case also says whether the fast way must
- * have been taken, so a fallback cannot pass for a success. */
+ * have been taken, so a fallback cannot pass for a success. Text json-glib
+ * 1.6 leaks memory or crashes on is refused before either parser sees it
+ * (easel_dialect_json_hazard()), and json-glib is not asked about it. */
 
 #include <string.h>
 
@@ -102,6 +104,17 @@ assert_same (const char *text,
   g_autoptr(JsonNode) root = NULL;
   JsonNode *expected = NULL;
 
+  if (easel_dialect_json_hazard (text, length) != EASEL_JSON_HAZARD_NONE)
+    {
+      root = easel_dialect_parse_body (body, "application/json", &error);
+      g_assert_null (root);
+      g_assert_error (error, EASEL_ERROR, EASEL_ERROR_BAD_RESPONSE);
+      g_assert_true (g_str_has_prefix (error->message,
+                                       "The gateway’s answer is not valid JSON: "));
+      g_test_message ("refused before json-glib: %s", error->message);
+      return;
+    }
+
   if (json_parser_load_from_data (parser, text, length, &json_error))
     expected = json_parser_get_root (parser);
 
@@ -120,7 +133,10 @@ assert_same (const char *text,
   root = easel_dialect_parse_body (body, "application/json", &error);
   if (json_error != NULL)
     {
-      g_autofree char *suffix = g_strdup_printf (": %s", json_error->message);
+      /* In json-glib's words, made fit to show: they quote the answer. */
+      g_autofree char *valid = g_utf8_make_valid (json_error->message, -1);
+      g_autofree char *words = easel_error_clip_gateway_text (valid);
+      g_autofree char *suffix = g_strdup_printf (": %s", words);
 
       g_assert_null (root);
       g_assert_error (error, EASEL_ERROR, EASEL_ERROR_BAD_RESPONSE);
@@ -321,12 +337,13 @@ test_left_to_json_glib (void)
 
   /* A high surrogate followed by no low one: json-glib 1.6 refuses it (and
    * leaks a GString doing so, so it is not asked here); the fast way must
-   * leave it to json-glib. */
+   * leave it to json-glib, and the answer is refused before that. */
   {
     g_autofree char *b64 = big_b64 (BIG, 14, FALSE);
     g_autofree char *text = g_strdup_printf ("{\"a\": \"%s\\ud83d\\u0041\"}", b64);
 
     g_assert_null (easel_dialect_json_parse_lifting (text, strlen (text)));
+    assert_same_string (text, FALLBACK);
   }
 
   /* A NUL byte: strlen() would stop at it. */
@@ -338,6 +355,105 @@ test_left_to_json_glib (void)
     text[length - 3] = '\0';
     assert_same (text, length, FALLBACK);
   }
+}
+
+/* Text json-glib 1.6 leaks memory on, crashes on, or reads into strings
+ * that are not UTF-8 (found by fuzz/fuzz-dialect.c and friends). Each is
+ * refused with a BAD_RESPONSE before json-glib sees it; text around them
+ * that is fine stays so. Under the sanitizer lane a leak fails the test. */
+static void
+test_hazards (void)
+{
+  const struct
+  {
+    const char      *text;
+    EaselJsonHazard  hazard;
+  } cases[] = {
+    /* json-glib keeps the last of several values and leaks the others. */
+    { "{\"a\":1} {\"b\":2}", EASEL_JSON_HAZARD_SEVERAL_VALUES },
+    { "[] []", EASEL_JSON_HAZARD_SEVERAL_VALUES },
+    { "{}/* between */{}", EASEL_JSON_HAZARD_SEVERAL_VALUES },
+    { "1 {}", EASEL_JSON_HAZARD_SEVERAL_VALUES },
+    { "\"a\" []", EASEL_JSON_HAZARD_SEVERAL_VALUES },
+    { "{\"a\":1} trailing", EASEL_JSON_HAZARD_SEVERAL_VALUES },
+    /* "malformed surrogate pair" leaks the string being read. */
+    { "{\"a\":\"\\ud83d\\u0041\"}", EASEL_JSON_HAZARD_BAD_ESCAPE },
+    { "{\"a\":\"\\udde0\\u0041\"}", EASEL_JSON_HAZARD_BAD_ESCAPE },
+    { "{\"a\":\"\\ud83d\\u 20", EASEL_JSON_HAZARD_BAD_ESCAPE },
+    { "{\"a\":\"\\ud92l\\u\"}", EASEL_JSON_HAZARD_BAD_ESCAPE },
+    { "{\"a\":\"\\ud83d\"}", EASEL_JSON_HAZARD_BAD_ESCAPE },
+    /* Short \u escapes swallow the next byte, a closing quote too. */
+    { "[\"\\u1\", \"] [\"x\"]", EASEL_JSON_HAZARD_BAD_ESCAPE },
+    /* Octal escapes and raw bytes make strings that are not UTF-8. */
+    { "{\"a\":\"\\250x\"}", EASEL_JSON_HAZARD_BAD_ESCAPE },
+    { "{\"a\":\"\xa8\"}", EASEL_JSON_HAZARD_NOT_UTF8 },
+    { "{\"a\":\"\xc3\x28\"}", EASEL_JSON_HAZARD_NOT_UTF8 },
+    /* Fine: a pair, escaped backslashes before digits, a byte order mark,
+     * comments, UTF-8, an unterminated literal (json-glib says so). */
+    { "{\"a\":\"\\ud83d\\ude00\"}", EASEL_JSON_HAZARD_NONE },
+    { "{\"a\":\"C:\\\\0\\\\u12\"}", EASEL_JSON_HAZARD_NONE },
+    { "\xef\xbb\xbf/* c */ {\"a\":\"\xe4\xb8\xad\"} /* d */\n", EASEL_JSON_HAZARD_NONE },
+    { "{\"a\":\"x", EASEL_JSON_HAZARD_NONE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GBytes) body = g_bytes_new_static (cases[i].text, strlen (cases[i].text));
+      g_autoptr(JsonNode) root = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *shown = g_strescape (cases[i].text, NULL);
+
+      g_test_message ("case %u: %s", i, shown);
+      g_assert_cmpint (easel_dialect_json_hazard (cases[i].text, strlen (cases[i].text)), ==,
+                       cases[i].hazard);
+      if (cases[i].hazard == EASEL_JSON_HAZARD_NONE)
+        continue;
+
+      root = easel_dialect_parse_body (body, "application/json", &error);
+      g_assert_null (root);
+      g_assert_error (error, EASEL_ERROR, EASEL_ERROR_BAD_RESPONSE);
+      g_assert_true (g_str_has_prefix (error->message,
+                                       "The gateway’s answer is not valid JSON: "));
+    }
+}
+
+/* json-glib reads nested arrays by recursion: a megabyte of "[" overflowed
+ * the stack and ended Easel. The depth is capped well above any answer. */
+static void
+test_deep_nesting (void)
+{
+  g_autofree char *deep = g_strnfill (1000 * 1000, '[');
+  g_autoptr(GBytes) body = g_bytes_new_static (deep, strlen (deep));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GString) allowed = g_string_new ("{\"a\":");
+
+  g_assert_cmpint (easel_dialect_json_hazard (deep, strlen (deep)), ==,
+                   EASEL_JSON_HAZARD_TOO_DEEP);
+  root = easel_dialect_parse_body (body, "application/json", &error);
+  g_assert_null (root);
+  g_assert_error (error, EASEL_ERROR, EASEL_ERROR_BAD_RESPONSE);
+  g_assert_nonnull (strstr (error->message, "nest more than 256 levels"));
+
+  /* 256 levels in all still parse. */
+  for (guint i = 1; i < EASEL_JSON_MAX_DEPTH; i++)
+    g_string_append_c (allowed, '[');
+  for (guint i = 1; i < EASEL_JSON_MAX_DEPTH; i++)
+    g_string_append_c (allowed, ']');
+  g_string_append_c (allowed, '}');
+  g_clear_error (&error);
+  g_clear_pointer (&root, json_node_unref);
+  g_clear_pointer (&body, g_bytes_unref);
+  body = g_bytes_new_static (allowed->str, allowed->len);
+  root = easel_dialect_parse_body (body, "application/json", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (root);
+
+  /* One more does not. */
+  g_string_insert_c (allowed, 5, '[');
+  g_string_insert_c (allowed, allowed->len - 1, ']');
+  g_assert_cmpint (easel_dialect_json_hazard (allowed->str, allowed->len), ==,
+                   EASEL_JSON_HAZARD_TOO_DEEP);
 }
 
 static void
@@ -479,6 +595,8 @@ main (int   argc,
   g_test_add_func ("/dialect-json/big-key", test_big_key);
   g_test_add_func ("/dialect-json/duplicate-members", test_duplicate_members);
   g_test_add_func ("/dialect-json/left-to-json-glib", test_left_to_json_glib);
+  g_test_add_func ("/dialect-json/hazards", test_hazards);
+  g_test_add_func ("/dialect-json/deep-nesting", test_deep_nesting);
   g_test_add_func ("/dialect-json/malformed", test_malformed);
   g_test_add_func ("/dialect-json/unterminated", test_unterminated);
   g_test_add_func ("/dialect-json/not-json", test_not_json);

@@ -656,6 +656,82 @@ test_parse_bad_answers (void)
     }
 }
 
+/* Found by fuzz-sse and fuzz-dialect: token counts past gint64 (1e300,
+ * or 1e400, which json-glib reads as inf) were cast to an integer, which
+ * is undefined; they are not counts. Whole numbers written as doubles
+ * still are. */
+static void
+test_parse_huge_counts (void)
+{
+  g_autoptr(EaselProfile) profile = apiyi_profile ();
+  g_autoptr(EaselRequest) request = easel_request_new ();
+  g_autoptr(EaselOutcome) outcome = NULL;
+  g_autoptr(GError) error = NULL;
+
+  outcome = test_parse_submit (profile, request, 200, "application/json",
+                               "{\"data\":[{\"b64_json\":\"" TEST_PNG_RED_B64 "\"}],"
+                               "\"usage\":{\"input_tokens\":1e300,\"output_tokens\":-1e400,"
+                               "\"total_tokens\":9223372036854775808.0}}", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (outcome->input_tokens, ==, -1);
+  g_assert_cmpint (outcome->output_tokens, ==, -1);
+  g_assert_cmpint (outcome->total_tokens, ==, -1);
+  g_clear_pointer (&outcome, easel_outcome_free);
+
+  outcome = test_parse_submit (profile, request, 200, "application/json",
+                               "{\"data\":[{\"b64_json\":\"" TEST_PNG_RED_B64 "\"}],"
+                               "\"usage\":{\"input_tokens\":42.0,"
+                               "\"total_tokens\":-9223372036854775808.0}}", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (outcome->input_tokens, ==, 42);
+  g_assert_cmpint (outcome->total_tokens, ==, G_MININT64);
+}
+
+/* Found by fuzz-dialect: what the gateway sends is shown in messages, and
+ * easel-cli prints them on a terminal, so its control characters become
+ * spaces and its words are cut at 500 characters, in every message that
+ * quotes it: the Content-Type, json-glib's complaint (which quotes the
+ * answer), an error body. */
+static void
+test_parse_gateway_text_clipped (void)
+{
+  g_autoptr(EaselProfile) profile = apiyi_profile ();
+  g_autoptr(EaselRequest) request = easel_request_new ();
+  g_autofree char *long_words = g_strnfill (3000, 'w');
+  g_autofree char *long_body = g_strdup_printf ("{\"error\":{\"message\":\"%s\"}}", long_words);
+  g_autofree char *long_token = g_strdup_printf ("{\"data\": [\"%s\" 1]}", long_words);
+  const struct
+  {
+    guint status;
+    const char *content_type;
+    const char *body;
+  } cases[] = {
+    { 200, "text/ht\x1b]0;pwned\x07ml", "<html></html>" },
+    { 200, "application/json", "{\"a\" \"\x1b[31mred\x01\"}" },
+    { 200, "application/json", long_token },
+    { 500, "application/json", "{\"error\":{\"message\":\"\\u001b[2Jgone\\r\\nnext\"}}" },
+    { 400, "application/json", long_body },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(EaselOutcome) outcome = NULL;
+      g_autoptr(GError) error = NULL;
+
+      outcome = test_parse_submit (profile, request, cases[i].status, cases[i].content_type,
+                                   cases[i].body, &error);
+      g_assert_null (outcome);
+      g_assert_nonnull (error);
+      g_test_message ("case %u: %s", i, error->message);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+      for (const char *p = error->message; *p != '\0'; p++)
+        g_assert_true ((guchar) *p >= 0x20 || *p == '\n' || *p == '\t');
+      /* Easel's words, some 250 characters, and at most 500 of the
+       * gateway's with an ellipsis. */
+      g_assert_cmpint (g_utf8_strlen (error->message, -1), <=, 800);
+    }
+}
+
 /* Seed 002's error table, with OpenAI's error body. */
 static void
 test_parse_status_errors (void)
@@ -829,6 +905,16 @@ test_event_errors (void)
       "{\"type\":\"image_generation.partial_image\",\"b64_json\":\"" TEST_PNG_RED_B64 "\","
       "\"partial_image_index\":-1}",
       EASEL_ERROR_BAD_RESPONSE, "partial_image_index" },
+    /* Found by fuzz-sse: casting 1e300 (or inf, as json-glib reads 1e400)
+     * to an integer was undefined behaviour. */
+    { "image_generation.partial_image",
+      "{\"type\":\"image_generation.partial_image\",\"b64_json\":\"" TEST_PNG_RED_B64 "\","
+      "\"partial_image_index\":1e300}",
+      EASEL_ERROR_BAD_RESPONSE, "partial_image_index" },
+    { "image_generation.partial_image",
+      "{\"type\":\"image_generation.partial_image\",\"b64_json\":\"" TEST_PNG_RED_B64 "\","
+      "\"partial_image_index\":1e400}",
+      EASEL_ERROR_BAD_RESPONSE, "partial_image_index" },
     { "image_generation.completed", "{\"type\":\"image_generation.completed\",\"b64_json\":",
       EASEL_ERROR_BAD_RESPONSE, "JSON" },
     { "image_generation.completed", "{\"type\":\"image_generation.completed\"}",
@@ -977,6 +1063,8 @@ main (int   argc,
   g_test_add_func ("/dialect/openai/parse/variants", test_parse_variants);
   g_test_add_func ("/dialect/openai/parse/bad-answers", test_parse_bad_answers);
   g_test_add_func ("/dialect/openai/parse/status-errors", test_parse_status_errors);
+  g_test_add_func ("/dialect/openai/parse/huge-counts", test_parse_huge_counts);
+  g_test_add_func ("/dialect/openai/parse/gateway-text-clipped", test_parse_gateway_text_clipped);
   g_test_add_func ("/dialect/openai/event/partial", test_event_partial);
   g_test_add_func ("/dialect/openai/event/edit-partial", test_event_edit_partial);
   g_test_add_func ("/dialect/openai/event/completed", test_event_completed);

@@ -273,6 +273,11 @@ test_parse_submit_bad (void)
       EASEL_ERROR_BAD_RESPONSE, "jobId" },
     { 200, "application/json", "{\"ok\":true,\"pending\":true,\"jobId\":\"\"}",
       EASEL_ERROR_BAD_RESPONSE, "jobId" },
+    /* Found by fuzz-dialect: ".../jobs/.." would poll ".../api/". */
+    { 200, "application/json", "{\"ok\":true,\"pending\":true,\"jobId\":\"..\"}",
+      EASEL_ERROR_BAD_RESPONSE, "jobId" },
+    { 200, "application/json", "{\"ok\":true,\"pending\":true,\"jobId\":\".\"}",
+      EASEL_ERROR_BAD_RESPONSE, "jobId" },
     { 200, "application/json", "{\"ok\":false,\"error\":{\"message\":\"prompt is required\"}}",
       EASEL_ERROR_REMOTE_FAILED, "prompt is required" },
     { 200, "application/json", "{\"ok\":true,\"pending\":true,\"jobId\":\"job_1",
@@ -347,6 +352,37 @@ test_parse_poll_running (void)
   g_assert_cmpint (outcome->kind, ==, EASEL_OUTCOME_PENDING);
   g_assert_cmpstr (outcome->remote_status, ==, "running");
   g_assert_cmpstr (outcome->remote_id, ==, "job_1782732290788_3");
+}
+
+/* Found by fuzz-dialect: while pending is true any status word goes, and
+ * the job card shows it; a failed job's reason goes into the message. Both
+ * are the gateway's text: control characters become spaces, and they are
+ * cut at 500 characters. */
+static void
+test_parse_poll_gateway_text_clipped (void)
+{
+  g_autoptr(EaselProfile) profile = yycode_profile ();
+  g_autofree char *word = g_strnfill (2000, 'r');
+  g_autofree char *pending = g_strdup_printf ("{\"ok\":true,\"pending\":true,\"jobId\":\"j\","
+                                              "\"status\":\"\\u001b]0;%s\"}", word);
+  g_autofree char *failed = g_strdup_printf ("{\"ok\":false,\"jobId\":\"j\",\"status\":"
+                                             "\"failed\",\"error\":{\"message\":\"%s\\u0007\"}}",
+                                             word);
+  g_autoptr(EaselOutcome) outcome = NULL;
+  g_autoptr(GError) error = NULL;
+
+  outcome = test_parse_poll (profile, 200, "application/json", pending, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (outcome->kind, ==, EASEL_OUTCOME_PENDING);
+  g_assert_true (g_str_has_prefix (outcome->remote_status, "]0;rrr"));
+  g_assert_cmpint (g_utf8_strlen (outcome->remote_status, -1), ==, 501);
+
+  g_clear_pointer (&outcome, easel_outcome_free);
+  outcome = test_parse_poll (profile, 200, "application/json", failed, &error);
+  g_assert_null (outcome);
+  test_assert_error (error, EASEL_ERROR_REMOTE_FAILED, "rrr…”");
+  g_assert_null (strchr (error->message, '\a'));
+  g_assert_cmpint (g_utf8_strlen (error->message, -1), <, 800);
 }
 
 static void
@@ -517,6 +553,8 @@ main (int   argc,
   g_test_add_func ("/dialect/yycode/poll/build", test_build_poll);
   g_test_add_func ("/dialect/yycode/poll/running", test_parse_poll_running);
   g_test_add_func ("/dialect/yycode/poll/queued", test_parse_poll_queued);
+  g_test_add_func ("/dialect/yycode/poll/gateway-text-clipped",
+                   test_parse_poll_gateway_text_clipped);
   g_test_add_func ("/dialect/yycode/poll/succeeded", test_parse_poll_succeeded);
   g_test_add_func ("/dialect/yycode/poll/several", test_parse_poll_several);
   g_test_add_func ("/dialect/yycode/poll/failed", test_parse_poll_failed);

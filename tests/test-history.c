@@ -946,6 +946,48 @@ test_fts_query (void)
   g_assert_null (b);
 }
 
+/* Found by fuzz-request: a damaged row's request text that json-glib 1.6
+ * would leak on (several values, a broken \u escape), overflow its stack on
+ * (deep nesting) or read into strings that are not UTF-8 (an octal escape)
+ * is refused before json-glib sees it. Leaks fail the sanitizer lane. */
+static void
+test_damaged_request (void)
+{
+  g_autofree char *deep = g_strnfill (1000 * 1000, '[');
+  const char *texts[] = {
+    "{\"prompt\":\"a\"} {\"prompt\":\"b\"}",
+    "{\"prompt\":\"\\udde0\\up0in\"}",
+    "{\"prompt\":\"x\",\"size\":\"\\250x1024\"}",
+    "{\"prompt\":\"\xa8\"}",
+    deep,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(EaselHistoryEntry) entry = easel_history_entry_new ();
+      g_autoptr(EaselRequest) request = NULL;
+      g_autoptr(GError) error = NULL;
+
+      entry->request_json = g_strdup (texts[i]);
+      request = easel_history_entry_get_request (entry, &error);
+      g_assert_null (request);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+    }
+
+  /* A sound row still reads. */
+  {
+    g_autoptr(EaselHistoryEntry) entry = easel_history_entry_new ();
+    g_autoptr(EaselRequest) request = NULL;
+    g_autoptr(GError) error = NULL;
+
+    entry->request_json = g_strdup ("{\"prompt\":\"\\u4e2d \\ud83d\\ude00\",\"n\":2}");
+    request = easel_history_entry_get_request (entry, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (easel_request_get_prompt (request), ==, "中 😀");
+    g_assert_cmpuint (easel_request_get_n (request), ==, 2);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -973,6 +1015,7 @@ main (int   argc,
   g_test_add_func ("/history/not-open", test_not_open);
   g_test_add_func ("/history/newer-schema", test_newer_schema);
   g_test_add_func ("/history/fts-query", test_fts_query);
+  g_test_add_func ("/history/damaged-request", test_damaged_request);
 
   return g_test_run ();
 }

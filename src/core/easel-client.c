@@ -225,6 +225,17 @@ easel_client_should_retry (guint               status,
   return status == 408 || status == 409 || status == 429 || status >= 500;
 }
 
+/* @ms rounded up, and capped past the longest wait Easel takes: a server
+ * may ask for 1e300 seconds, whose cast to an integer is undefined. */
+static gint64
+delay_from_ms (double ms)
+{
+  if (ms > MAX_SERVER_DELAY_MS)
+    return MAX_SERVER_DELAY_MS + 1;
+
+  return (gint64) ceil (ms);
+}
+
 /* The wait a server asked for, in ms, or -1 when it asked for none. */
 static gint64
 server_delay_ms (EaselClient        *self,
@@ -242,7 +253,7 @@ server_delay_ms (EaselClient        *self,
     {
       number = g_ascii_strtod (value, &end);
       if (end != value && *end == '\0' && number >= 0 && isfinite (number))
-        return (gint64) ceil (number);
+        return delay_from_ms (number);
     }
 
   value = soup_message_headers_get_one (headers, "retry-after");
@@ -252,14 +263,14 @@ server_delay_ms (EaselClient        *self,
 
       number = g_ascii_strtod (value, &end);
       if (end != value && *end == '\0' && number >= 0 && isfinite (number))
-        return (gint64) ceil (number * 1000);
+        return delay_from_ms (number * 1000);
 
       date = soup_date_time_new_from_http_string (value);
       if (date != NULL)
         {
           double wait = g_date_time_to_unix (date) - self->clock (self->clock_data);
 
-          return wait > 0 ? (gint64) ceil (wait * 1000) : 0;
+          return wait > 0 ? delay_from_ms (wait * 1000) : 0;
         }
     }
 

@@ -149,7 +149,7 @@ parse_task (guint        status,
     }
 
   id = easel_dialect_json_string (object, "id");
-  if (id != NULL && *id == '\0')
+  if (!easel_dialect_is_usable_id (id))
     id = NULL;
 
   if (g_str_equal (task_status, "failed"))

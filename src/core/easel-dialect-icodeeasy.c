@@ -219,7 +219,7 @@ icodeeasy_parse_submit (EaselProfile  *profile,
       const char *task_status = easel_dialect_json_string (object, "status");
 
       task_id = easel_dialect_json_string (object, "task_id");
-      if (task_id == NULL || *task_id == '\0')
+      if (!easel_dialect_is_usable_id (task_id))
         {
           easel_dialect_set_missing (error, "task_id");
           return NULL;
@@ -227,7 +227,10 @@ icodeeasy_parse_submit (EaselProfile  *profile,
 
       outcome = easel_outcome_new (EASEL_OUTCOME_PENDING);
       outcome->remote_id = g_strdup (task_id);
-      outcome->remote_status = g_strdup (task_status ? task_status : "pending");
+      /* Whatever word it is, the job card shows it. */
+      outcome->remote_status = easel_error_clip_gateway_text (task_status);
+      if (outcome->remote_status == NULL)
+        outcome->remote_status = g_strdup ("pending");
       return g_steal_pointer (&outcome);
     }
 
@@ -327,7 +330,7 @@ icodeeasy_parse_poll (EaselProfile  *profile,
     }
 
   outcome->remote_status = g_strdup (task_status);
-  if (task_id != NULL && *task_id != '\0')
+  if (easel_dialect_is_usable_id (task_id))
     outcome->remote_id = g_strdup (task_id);
 
   return g_steal_pointer (&outcome);

@@ -342,6 +342,255 @@ restore_tree (Restore  *restore,
   return !restore->failed && restore->restored == restore->literals->len;
 }
 
+/* --- What json-glib 1.6 leaks on -------------------------------------- */
+
+/* Whitespace and C comments, which json-glib skips between tokens. An
+ * unterminated comment is left for json-glib to report. */
+static const char *
+skip_space (const char *p,
+            const char *end)
+{
+  for (;;)
+    {
+      while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+        p++;
+
+      if (end - p >= 2 && p[0] == '/' && p[1] == '*')
+        {
+          const char *close = g_strstr_len (p + 2, end - (p + 2), "*/");
+
+          /* g_strstr_len stops at a NUL: then the comment has no end. */
+          if (close == NULL)
+            return p;
+          p = close + 2;
+          continue;
+        }
+
+      return p;
+    }
+}
+
+/* Escapes json-glib 1.6 reads its own way, walked as escape pairs as its
+ * strings are (outside strings a backslash is an error anyway):
+ *
+ * - \0 to \7 start octal escapes, its own extension, which make any byte
+ *   and so strings that are not UTF-8;
+ * - \u takes up to four hex digits, stopping after (and swallowing) the
+ *   first byte that is not one, even a closing quote, so its strings may
+ *   end later than they seem to;
+ * - when the digits give a surrogate, a following \u escape is taken as
+ *   the other half, and when the two are not a high and a low surrogate it
+ *   fails with "malformed surrogate pair", leaking the string it was
+ *   building.
+ *
+ * No gateway's JSON holds any of them, and without them the strings
+ * json-glib reads are the ones find_closing_quote() finds. */
+static gboolean
+text_has_bad_escape (const char *p,
+                     const char *end)
+{
+  while ((p = memchr (p, '\\', end - p)) != NULL)
+    {
+      gunichar unit = 0;
+      guint digits = 0;
+      int low;
+
+      if (end - p < 2)
+        break;
+
+      if (p[1] >= '0' && p[1] <= '7')
+        return TRUE;
+
+      if (p[1] != 'u' || end - p < 3 || hex_value (p[2]) < 0)
+        {
+          p += 2;
+          continue;
+        }
+
+      while (digits < 4 && p + 2 + digits < end && hex_value (p[2 + digits]) >= 0)
+        {
+          unit += (gunichar) hex_value (p[2 + digits]) << ((3 - digits) * 4);
+          digits++;
+        }
+
+      if (digits < 4)
+        return TRUE;
+
+      if (unit < 0xd800 || unit > 0xdfff)
+        {
+          p += 6;
+          continue;
+        }
+
+      if (unit > 0xdbff || end - (p + 6) < 6 || p[6] != '\\' || p[7] != 'u')
+        return TRUE;
+      low = read_hex4 (p + 8, end - (p + 8));
+      if (low < 0xdc00 || low > 0xdfff)
+        return TRUE;
+
+      p += 12;
+    }
+
+  return FALSE;
+}
+
+/* RFC 8259 text is UTF-8; json-glib 1.6 does not check, and hands on
+ * strings that are not. Eight bytes at a time: answers are mostly base64,
+ * which is ASCII. */
+static gboolean
+text_is_utf8 (const char *text,
+              gsize       length)
+{
+  guint64 highs = 0;
+  gsize i = 0;
+
+  for (; i + 8 <= length; i += 8)
+    {
+      guint64 word;
+
+      memcpy (&word, text + i, sizeof word);
+      highs |= word;
+    }
+  for (; i < length; i++)
+    highs |= (guchar) text[i];
+
+  if ((highs & HIGHS) == 0 && memchr (text, '\0', length) == NULL)
+    return TRUE;
+
+  return g_utf8_validate_len (text, length, NULL);
+}
+
+/* Where the string literal opening at @p ends (after its closing quote),
+ * or NULL when the text ends first. */
+static const char *
+literal_end (const char *p,
+             const char *end)
+{
+  const char *close = find_closing_quote (p + 1, end);
+
+  return close != NULL ? close + 1 : NULL;
+}
+
+/* Where the container opening at @p ends, strings and comments skipped;
+ * NULL when the text ends first, or when it nests deeper than json-glib
+ * may recurse (*@too_deep). */
+static const char *
+container_end (const char *p,
+               const char *end,
+               gboolean   *too_deep)
+{
+  gsize depth = 0;
+
+  while (p < end)
+    {
+      switch (*p)
+        {
+        case '"':
+          p = literal_end (p, end);
+          if (p == NULL)
+            return NULL;
+          continue;
+
+        case '/':
+          if (end - p >= 2 && p[1] == '*')
+            {
+              const char *after = skip_space (p, end);
+
+              if (after == p)
+                return NULL;
+              p = after;
+              continue;
+            }
+          break;
+
+        case '{':
+        case '[':
+          if (++depth > EASEL_JSON_MAX_DEPTH)
+            {
+              *too_deep = TRUE;
+              return NULL;
+            }
+          break;
+
+        case '}':
+        case ']':
+          if (--depth == 0)
+            return p + 1;
+          break;
+
+        default:
+          break;
+        }
+      p++;
+    }
+
+  return NULL;
+}
+
+/**
+ * easel_dialect_json_hazard:
+ * @data: JSON text
+ * @length: its length in bytes
+ *
+ * json-glib 1.6 leaks memory on two kinds of text that RFC 8259 does not
+ * allow anyway, for every answer that holds them: several values in one
+ * text ("{…} {…}", of which it keeps the last), and \u escapes of
+ * surrogates that are not a well-formed pair (see text_has_bad_escape()).
+ * It reads nested arrays and objects by recursion, so some 100 KB of "["
+ * overflow the stack of the thread that parses them and end Easel. And it
+ * takes text that is not UTF-8, and octal escapes, and hands on strings
+ * that are not UTF-8, which Easel would show and store. This finds all of
+ * them without parsing. Text that is not JSON at all otherwise passes, and
+ * json-glib then says what is wrong with it.
+ *
+ * Returns: what json-glib must not be given, or %EASEL_JSON_HAZARD_NONE
+ */
+EaselJsonHazard
+easel_dialect_json_hazard (const char *data,
+                           gsize       length)
+{
+  const char *end = data + length;
+  const char *p = data;
+  gboolean too_deep = FALSE;
+
+  if (data == NULL)
+    return EASEL_JSON_HAZARD_NONE;
+
+  /* json-glib skips a byte order mark. */
+  if (length >= 3 && memcmp (p, "\xef\xbb\xbf", 3) == 0)
+    p += 3;
+
+  p = skip_space (p, end);
+  if (p == end)
+    return EASEL_JSON_HAZARD_NONE;
+
+  if (*p == '{' || *p == '[')
+    {
+      p = container_end (p, end, &too_deep);
+    }
+  else if (*p == '"')
+    {
+      p = literal_end (p, end);
+    }
+  else
+    {
+      /* true, false, null or a number. */
+      while (p < end && (g_ascii_isalnum (*p) || *p == '-' || *p == '+' || *p == '.'))
+        p++;
+    }
+
+  if (!text_is_utf8 (data, length))
+    return EASEL_JSON_HAZARD_NOT_UTF8;
+  if (text_has_bad_escape (data, end))
+    return EASEL_JSON_HAZARD_BAD_ESCAPE;
+  if (too_deep)
+    return EASEL_JSON_HAZARD_TOO_DEEP;
+  if (p != NULL && skip_space (p, end) != end)
+    return EASEL_JSON_HAZARD_SEVERAL_VALUES;
+
+  return EASEL_JSON_HAZARD_NONE;
+}
+
 /**
  * easel_dialect_json_parse_lifting:
  * @data: JSON text

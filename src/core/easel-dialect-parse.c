@@ -24,6 +24,14 @@ easel_dialect_is_success (guint status)
   return status >= 200 && status < 300;
 }
 
+/* "." and ".." would be path steps in the poll URL, not a name; empty
+ * names nothing. */
+gboolean
+easel_dialect_is_usable_id (const char *id)
+{
+  return id != NULL && *id != '\0' && !g_str_equal (id, ".") && !g_str_equal (id, "..");
+}
+
 GError *
 easel_dialect_status_error (guint       status,
                             const char *content_type,
@@ -54,9 +62,11 @@ set_not_json (GError       **error,
 
   if (content_type != NULL && strstr (content_type, "json") == NULL)
     {
-      media_type = g_strdup (content_type);
-      cut_at_semicolon (media_type);
-      g_strstrip (media_type);
+      g_autofree char *type = g_utf8_make_valid (content_type, -1);
+
+      /* A header is the gateway's text too: no control characters. */
+      cut_at_semicolon (type);
+      media_type = easel_error_clip_gateway_text (type);
     }
 
   if (media_type != NULL && *media_type != '\0')
@@ -65,9 +75,16 @@ set_not_json (GError       **error,
                  _("The gateway answered with %s instead of JSON. Check the profile’s "
                    "base URL: it may point to a web page rather than the API."), media_type);
   else
-    g_set_error (error, EASEL_ERROR, EASEL_ERROR_BAD_RESPONSE,
-                 /* Translators: %s is the JSON parser's explanation. */
-                 _("The gateway’s answer is not valid JSON: %s"), parse_error->message);
+    {
+      /* json-glib quotes the token it choked on: the gateway's bytes, as
+       * long and as strange as they came. */
+      g_autofree char *valid = g_utf8_make_valid (parse_error->message, -1);
+      g_autofree char *why = easel_error_clip_gateway_text (valid);
+
+      g_set_error (error, EASEL_ERROR, EASEL_ERROR_BAD_RESPONSE,
+                   /* Translators: %s is the JSON parser's explanation. */
+                   _("The gateway’s answer is not valid JSON: %s"), why ? why : "");
+    }
 }
 
 static JsonNode *
@@ -96,6 +113,41 @@ parse_json (const char  *data,
       g_set_error_literal (error, EASEL_ERROR, EASEL_ERROR_BAD_RESPONSE,
                            _("The gateway’s answer is empty. Check the profile’s base URL."));
       return NULL;
+    }
+
+  /* What json-glib 1.6 would leak memory on (for every such answer),
+   * crash on, or read to strings that are not UTF-8 is refused before it
+   * sees it. */
+  switch (easel_dialect_json_hazard (data, length))
+    {
+    case EASEL_JSON_HAZARD_SEVERAL_VALUES:
+      local_error = g_error_new_literal (JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE,
+                                         _("more follows the end of its first value"));
+      set_not_json (error, content_type, local_error);
+      return NULL;
+
+    case EASEL_JSON_HAZARD_BAD_ESCAPE:
+      local_error = g_error_new_literal (JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE,
+                                         _("a string holds a malformed \\u escape"));
+      set_not_json (error, content_type, local_error);
+      return NULL;
+
+    case EASEL_JSON_HAZARD_TOO_DEEP:
+      local_error = g_error_new (JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE,
+                                 _("its arrays and objects nest more than %d levels deep"),
+                                 EASEL_JSON_MAX_DEPTH);
+      set_not_json (error, content_type, local_error);
+      return NULL;
+
+    case EASEL_JSON_HAZARD_NOT_UTF8:
+      local_error = g_error_new_literal (JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE,
+                                         _("it is not UTF-8 text"));
+      set_not_json (error, content_type, local_error);
+      return NULL;
+
+    case EASEL_JSON_HAZARD_NONE:
+    default:
+      break;
     }
 
   /* Big base64 strings go the fast way; json-glib alone reads the rest,
@@ -167,11 +219,12 @@ easel_dialect_set_no_images (GError     **error,
 {
   const char *what = _("The gateway answered without any image. Try again; if it happens "
                        "again, the gateway may have filtered the result.");
+  g_autofree char *words = easel_error_clip_gateway_text (gateway_message);
 
-  if (gateway_message != NULL && *gateway_message != '\0')
+  if (words != NULL)
     /* Translators: the first %s is Easel's explanation, the second what the gateway said. */
     g_set_error (error, EASEL_ERROR, EASEL_ERROR_BAD_RESPONSE, _("%s The gateway said: “%s”"),
-                 what, gateway_message);
+                 what, words);
   else
     g_set_error_literal (error, EASEL_ERROR, EASEL_ERROR_BAD_RESPONSE, what);
 }
@@ -180,9 +233,12 @@ void
 easel_dialect_set_unknown_status (GError     **error,
                                   const char  *status)
 {
+  g_autofree char *word = easel_error_clip_gateway_text (status);
+
   g_set_error (error, EASEL_ERROR, EASEL_ERROR_BAD_RESPONSE,
                /* Translators: %s is a job status word sent by the gateway. */
-               _("The gateway reported the job status “%s”, which Easel does not know."), status);
+               _("The gateway reported the job status “%s”, which Easel does not know."),
+               word ? word : "");
 }
 
 static JsonNode *
@@ -245,8 +301,11 @@ easel_dialect_json_int (JsonObject *object,
   if (node == NULL)
     return FALSE;
 
+  /* Only within gint64 is the cast defined: json-glib reads 1e400 as inf
+   * and 1e300 as itself, and neither is a count. */
   number = json_node_get_double (node);
-  if (number != (double) (gint64) number)
+  if (!(number >= (double) G_MININT64 && number < -(double) G_MININT64) ||
+      number != (double) (gint64) number)
     return FALSE;
 
   *value = (gint64) number;
@@ -292,7 +351,7 @@ easel_dialect_json_bool (JsonObject *object,
 
 /* A job's or task's reason for failing, in whichever form the gateway
  * puts it: "error" as text (aizfw), error.message (yycode, OpenAI), or a
- * top-level "message". */
+ * top-level "message"; clipped like every gateway's words. */
 char *
 easel_dialect_error_text (JsonObject *object)
 {
@@ -304,10 +363,7 @@ easel_dialect_error_text (JsonObject *object)
   if (text == NULL)
     text = easel_dialect_json_string (object, "message");
 
-  if (text == NULL)
-    return NULL;
-
-  return g_strstrip (g_strdup (text));
+  return easel_error_clip_gateway_text (text);
 }
 
 void
@@ -449,7 +505,7 @@ easel_dialect_parse_data (JsonObject  *root,
   easel_dialect_read_usage (root, outcome);
 
   id = easel_dialect_json_string (root, "id");
-  if (id != NULL && *id != '\0')
+  if (easel_dialect_is_usable_id (id))
     outcome->remote_id = g_strdup (id);
 
   return g_steal_pointer (&outcome);

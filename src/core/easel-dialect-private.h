@@ -47,6 +47,8 @@ gboolean      easel_dialect_compression_applies (EaselRequest      *request);
 
 /* Parsing. */
 gboolean      easel_dialect_is_success          (guint              status);
+/* Whether a gateway's job id can name the job in a poll URL. */
+gboolean      easel_dialect_is_usable_id        (const char        *id);
 GError       *easel_dialect_status_error        (guint              status,
                                                  const char        *content_type,
                                                  GBytes            *body);
@@ -59,6 +61,22 @@ JsonNode     *easel_dialect_parse_text          (const char        *text,
  * NULL when it does not apply; easel_dialect_parse_body() then asks
  * json-glib alone. */
 JsonNode     *easel_dialect_json_parse_lifting  (const char        *data,
+                                                 gsize              length);
+/* Text json-glib 1.6 leaks memory on, overflows its stack on, or reads
+ * to strings that are not UTF-8 (see easel-dialect-json.c). Gateways'
+ * answers nest a few levels. */
+#define EASEL_JSON_MAX_DEPTH 256
+
+typedef enum
+{
+  EASEL_JSON_HAZARD_NONE,
+  EASEL_JSON_HAZARD_SEVERAL_VALUES,
+  EASEL_JSON_HAZARD_BAD_ESCAPE,
+  EASEL_JSON_HAZARD_TOO_DEEP,
+  EASEL_JSON_HAZARD_NOT_UTF8,
+} EaselJsonHazard;
+
+EaselJsonHazard easel_dialect_json_hazard       (const char        *data,
                                                  gsize              length);
 void          easel_dialect_set_missing         (GError           **error,
                                                  const char        *member);

@@ -242,7 +242,7 @@ parse_job (guint         status,
   object = json_node_get_object (root);
 
   job_id = easel_dialect_json_string (object, "jobId");
-  if (job_id != NULL && *job_id == '\0')
+  if (!easel_dialect_is_usable_id (job_id))
     job_id = NULL;
   job_status = easel_dialect_json_string (object, "status");
   easel_dialect_json_bool (object, "pending", &pending);
@@ -271,7 +271,10 @@ parse_job (guint         status,
           return NULL;
         }
       outcome = easel_outcome_new (EASEL_OUTCOME_PENDING);
-      outcome->remote_status = g_strdup (job_status ? job_status : "pending");
+      /* Any word goes while pending is true; the job card shows it. */
+      outcome->remote_status = easel_error_clip_gateway_text (job_status);
+      if (outcome->remote_status == NULL)
+        outcome->remote_status = g_strdup ("pending");
     }
   else if (is_submit && job_id == NULL)
     {

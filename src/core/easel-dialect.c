@@ -251,7 +251,9 @@ easel_dialect_url (EaselProfile *profile,
 }
 
 /* A remote id is the gateway's text: escape it so that a slash or a '?'
- * in it cannot change which resource is asked for. */
+ * in it cannot change which resource is asked for. ("." and ".." cannot be
+ * escaped that way: URL parsers decode %2E and drop such path steps, so
+ * the parsers refuse them as ids; see easel_dialect_is_usable_id().) */
 char *
 easel_dialect_url_with_id (EaselProfile *profile,
                            const char   *path,

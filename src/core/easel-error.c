@@ -72,9 +72,11 @@ new_with_gateway_message (EaselErrorCode  code,
                           const char     *what,
                           const char     *gateway_message)
 {
-  if (gateway_message != NULL && *gateway_message != '\0')
+  g_autofree char *words = easel_error_clip_gateway_text (gateway_message);
+
+  if (words != NULL)
     /* Translators: the first %s is Easel's explanation, the second what the gateway said. */
-    return g_error_new (EASEL_ERROR, code, _("%s The gateway said: “%s”"), what, gateway_message);
+    return g_error_new (EASEL_ERROR, code, _("%s The gateway said: “%s”"), what, words);
 
   return g_error_new_literal (EASEL_ERROR, code, what);
 }
@@ -183,30 +185,49 @@ easel_error_new_remote_failed (const char *gateway_message)
                                    gateway_message);
 }
 
-static char *
-clip_message (const char *text)
+/**
+ * easel_error_clip_gateway_text:
+ * @text: (nullable): words a gateway sent
+ *
+ * Makes a gateway's own words fit to show in a message, a label or a
+ * terminal: whitespace trimmed, control characters (but newlines and
+ * tabs) turned into spaces, so that a gateway cannot send escape
+ * sequences to easel-cli's terminal, and cut at 500 characters with an
+ * ellipsis, so that a page of junk does not flood the window.
+ *
+ * Returns: (transfer full) (nullable): the text, or %NULL when it is empty
+ *   or not UTF-8
+ */
+char *
+easel_error_clip_gateway_text (const char *text)
 {
-  g_autofree char *flat = NULL;
-  const char *end;
+  g_autoptr(GString) clean = NULL;
 
-  if (text == NULL)
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
     return NULL;
 
-  flat = g_strstrip (g_strdup (text));
-  if (*flat == '\0')
-    return NULL;
-
-  if (!g_utf8_validate (flat, -1, &end))
-    return NULL;
-
-  if (g_utf8_strlen (flat, -1) > MAX_GATEWAY_MESSAGE)
+  clean = g_string_sized_new (MIN (strlen (text), MAX_GATEWAY_MESSAGE * 4) + 1);
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
-      g_autofree char *cut = g_utf8_substring (flat, 0, MAX_GATEWAY_MESSAGE);
+      gunichar c = g_utf8_get_char (p);
 
-      return g_strconcat (cut, "…", NULL);
+      if (g_unichar_iscntrl (c) && c != '\n' && c != '\t')
+        c = ' ';
+      g_string_append_unichar (clean, c);
     }
 
-  return g_steal_pointer (&flat);
+  g_strstrip (clean->str);
+  if (*clean->str == '\0')
+    return NULL;
+
+  if (g_utf8_strlen (clean->str, -1) > MAX_GATEWAY_MESSAGE)
+    {
+      g_autofree char *cut = g_utf8_substring (clean->str, 0, MAX_GATEWAY_MESSAGE);
+
+      return g_strconcat (g_strchomp (cut), "…", NULL);
+    }
+
+  return g_strdup (clean->str);
 }
 
 static const char *
@@ -238,10 +259,9 @@ char *
 easel_error_gateway_message (GBytes     *body,
                              const char *content_type)
 {
-  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(JsonNode) root = NULL;
   const char *data;
   gsize length;
-  JsonNode *root;
 
   if (body == NULL)
     return NULL;
@@ -263,17 +283,14 @@ easel_error_gateway_message (GBytes     *body,
       if (start != NULL && stop != NULL)
         {
           *stop = '\0';
-          return clip_message (start + strlen ("<title>"));
+          return easel_error_clip_gateway_text (start + strlen ("<title>"));
         }
       return NULL;
     }
 
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, data, length, NULL))
-    return NULL;
-
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  /* The dialects' reading: one JSON object, long strings the fast way. */
+  root = easel_dialect_parse_body (body, content_type, NULL);
+  if (root == NULL)
     return NULL;
 
   {
@@ -285,15 +302,15 @@ easel_error_gateway_message (GBytes     *body,
         const char *message = member_string (json_node_get_object (error), "message");
 
         if (message != NULL)
-          return clip_message (message);
+          return easel_error_clip_gateway_text (message);
       }
     else if (error != NULL && JSON_NODE_HOLDS_VALUE (error) &&
              json_node_get_value_type (error) == G_TYPE_STRING)
       {
-        return clip_message (json_node_get_string (error));
+        return easel_error_clip_gateway_text (json_node_get_string (error));
       }
 
-    return clip_message (member_string (object, "message"));
+    return easel_error_clip_gateway_text (member_string (object, "message"));
   }
 }
 

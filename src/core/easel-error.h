@@ -59,6 +59,7 @@ GError     *easel_error_new_for_status     (guint           status,
 GError     *easel_error_new_remote_failed  (const char     *gateway_message);
 char       *easel_error_gateway_message    (GBytes         *body,
                                             const char     *content_type);
+char       *easel_error_clip_gateway_text  (const char     *text);
 int         easel_error_exit_code          (const GError   *error,
                                             gboolean        sent);
 

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "easel-dialect-private.h"
 #include "easel-history-private.h"
 
 G_DEFINE_BOXED_TYPE (EaselHistoryEntry, easel_history_entry,
@@ -205,6 +206,16 @@ easel_history_entry_get_request (EaselHistoryEntry  *self,
   g_autoptr(JsonNode) node = NULL;
 
   g_return_val_if_fail (self != NULL, NULL);
+
+  /* A damaged row may hold what json-glib 1.6 leaks memory on. */
+  if (self->request_json != NULL &&
+      easel_dialect_json_hazard (self->request_json,
+                                 strlen (self->request_json)) != EASEL_JSON_HAZARD_NONE)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           "The stored request is not valid JSON");
+      return NULL;
+    }
 
   node = json_from_string (self->request_json != NULL ? self->request_json : "", error);
   if (node == NULL)
