@@ -433,9 +433,9 @@ test_deep_nesting (void)
   root = easel_dialect_parse_body (body, "application/json", &error);
   g_assert_null (root);
   g_assert_error (error, EASEL_ERROR, EASEL_ERROR_BAD_RESPONSE);
-  g_assert_nonnull (strstr (error->message, "nest more than 256 levels"));
+  g_assert_nonnull (strstr (error->message, "nests more than 512 levels"));
 
-  /* 256 levels in all still parse. */
+  /* EASEL_JSON_MAX_DEPTH levels in all still parse. */
   for (guint i = 1; i < EASEL_JSON_MAX_DEPTH; i++)
     g_string_append_c (allowed, '[');
   for (guint i = 1; i < EASEL_JSON_MAX_DEPTH; i++)

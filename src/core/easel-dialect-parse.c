@@ -97,17 +97,6 @@ parse_json (const char  *data,
   g_autoptr(GError) local_error = NULL;
   g_autoptr(JsonNode) root = NULL;
 
-  /* Refused before json-glib's recursion can overflow the stack. */
-  if (!easel_dialect_json_depth_ok (data, length))
-    {
-      g_set_error (error, EASEL_ERROR, EASEL_ERROR_BAD_RESPONSE,
-                   _("The gateway’s answer nests more than %d levels deep, far more than any "
-                     "image API does, so Easel did not read it. Check the profile’s base URL; "
-                     "if it is right, the gateway is sending damaged answers."),
-                   EASEL_JSON_MAX_DEPTH);
-      return NULL;
-    }
-
   if (data == NULL || length == 0)
     {
       g_set_error_literal (error, EASEL_ERROR, EASEL_ERROR_BAD_RESPONSE,
@@ -133,10 +122,12 @@ parse_json (const char  *data,
       return NULL;
 
     case EASEL_JSON_HAZARD_TOO_DEEP:
-      local_error = g_error_new (JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE,
-                                 _("its arrays and objects nest more than %d levels deep"),
-                                 EASEL_JSON_MAX_DEPTH);
-      set_not_json (error, content_type, local_error);
+      /* Refused before json-glib's recursion can overflow the stack. */
+      g_set_error (error, EASEL_ERROR, EASEL_ERROR_BAD_RESPONSE,
+                   _("The gateway’s answer nests more than %d levels deep, far more than any "
+                     "image API does, so Easel did not read it. Check the profile’s base URL; "
+                     "if it is right, the gateway is sending damaged answers."),
+                   EASEL_JSON_MAX_DEPTH);
       return NULL;
 
     case EASEL_JSON_HAZARD_NOT_UTF8:

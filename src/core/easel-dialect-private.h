@@ -62,10 +62,12 @@ JsonNode     *easel_dialect_parse_text          (const char        *text,
  * json-glib alone. */
 JsonNode     *easel_dialect_json_parse_lifting  (const char        *data,
                                                  gsize              length);
+/* Deeper than any gateway's answer nests (a few levels), shallow enough
+ * for json-glib's recursion on any thread's stack. */
+#define EASEL_JSON_MAX_DEPTH 512
+
 /* Text json-glib 1.6 leaks memory on, overflows its stack on, or reads
- * to strings that are not UTF-8 (see easel-dialect-json.c). Gateways'
- * answers nest a few levels. */
-#define EASEL_JSON_MAX_DEPTH 256
+ * to strings that are not UTF-8 (see easel-dialect-json.c). */
 
 typedef enum
 {
@@ -111,9 +113,6 @@ EaselOutcome *easel_dialect_parse_data          (JsonObject        *root,
                                                  const char        *mime_type,
                                                  GError           **error);
 
-/* Deeper than any gateway's answer nests, shallow enough for json-glib's
- * recursion on any thread's stack. */
-#define EASEL_JSON_MAX_DEPTH 512
 /* FALSE when an array or object in @data nests deeper than
  * EASEL_JSON_MAX_DEPTH (easel-dialect-json.c). */
 gboolean      easel_dialect_json_depth_ok       (const char        *data,
