@@ -474,11 +474,11 @@ easel_request_check_mask_size (EaselRequest  *self,
     {
       g_set_error (error, EASEL_ERROR, EASEL_ERROR_INVALID_REQUEST,
                    /* Translators: the sizes are in pixels, width × height. */
-                   _("The mask is %" G_GINT64_FORMAT "×%" G_GINT64_FORMAT " but the first image "
-                     "is %" G_GINT64_FORMAT "×%" G_GINT64_FORMAT "; a mask must be exactly the "
-                     "size of the image it edits. Draw the mask on this image, or pick the "
-                     "image the mask was made for as the first reference."),
-                   mask_width, mask_height, width, height);
+                   _("The mask is %lld×%lld but the first image is %lld×%lld; a mask must be "
+                     "exactly the size of the image it edits. Draw the mask on this image, or "
+                     "pick the image the mask was made for as the first reference."),
+                   (long long) mask_width, (long long) mask_height,
+                   (long long) width, (long long) height);
       return FALSE;
     }
 
